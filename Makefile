@@ -1,0 +1,44 @@
+# Nämndrapport — entry points. `make help` lists them.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help report validate test test-fast lab lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Hittar inte $(PYTHON). Installera Python 3.11 eller kör: make PYTHON=python3 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+report: $(STAMP) ## Validate the sample data and build every sample report into reports/
+	$(BIN)/namndrapport validate
+	$(BIN)/namndrapport build
+
+validate: $(STAMP) ## Check all raw tables against their schemas
+	$(BIN)/namndrapport validate
+
+test: $(STAMP) ## Run the whole test suite (what CI runs)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Tests without the slow notebook/report builds
+	$(BIN)/python -m pytest -m "not slow"
+
+lab: $(STAMP) ## Start JupyterLab in the project environment
+	$(BIN)/jupyter lab notebooks/
+
+lock: ## Re-pin requirements.lock from requirements.in (needs network to the package index)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned with \`make lock\` (pip freeze of a venv built from requirements.in). Install with: pip install -r requirements.lock"; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .lock-venv
+
+clean: ## Remove generated reports and processed data (keeps .venv)
+	rm -rf reports/* data/processed/* && touch reports/.gitkeep data/processed/.gitkeep

@@ -1,0 +1,46 @@
+"""The economy tables as the reports print them: Tabell resultat and Tabell resultat per verksamhet."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .config import MANADER_KORT, Period
+from .tabeller import Kolumn, Tabell, belopp, procent
+
+
+def resultat(rakning: pd.DataFrame, period: Period) -> Tabell:
+    """Tabell resultat: one column per (year, bokslut/budget), rows intäkter, kostnader, nettokostnader, resultat."""
+    rader = pd.DataFrame({"post": ["Verksamhetens intäkter", "Verksamhetens kostnader", "*Nettokostnader", "Resultat"]})
+    kolumner = [Kolumn("Ekonomi, mnkr", "post")]
+    for i, k in rakning.iterrows():
+        nyckel = f"k{i}"
+        rader[nyckel] = [k["intakter"], k["kostnader"], k["nettokostnad"], k["resultat"]]
+        etikett = ("Budget" if k["typ"] == "budget" else ("Bokslut" if period.till_manad == 12 or k["ar"] < period.ar
+                                                          else f"Utfall jan–{MANADER_KORT[period.till_manad - 1].lower()}"))
+        kolumner.append(Kolumn(f"{etikett} {k['ar']}", nyckel, belopp("mnkr")))
+    return Tabell("Tabell resultat", kolumner, rader, fotnoter=["*Budgeterade nettokostnader motsvarar ram enligt fullmäktige."],
+                  id="tabell-resultat")
+
+
+def per_verksamhet(tabell: pd.DataFrame, period: Period) -> Tabell:
+    """Tabell resultat per verksamhet, with subtotals; for part-year periods also helårsprognos."""
+    ar = period.ar
+    delar = period.till_manad < 12
+    utfall = f"Utfall jan–{MANADER_KORT[period.till_manad - 1].lower()} {ar}" if delar else f"Utfall {ar}"
+    budget = f"Budget jan–{MANADER_KORT[period.till_manad - 1].lower()} {ar}" if delar else f"Budget {ar}"
+    kolumner = [
+        Kolumn("Enhet (belopp i tkr, nettokostnader)", "verksamhet"),
+        Kolumn(utfall, "utfall", belopp("tkr")),
+        Kolumn(budget, "budget", belopp("tkr")),
+        Kolumn("Avvikelse", "avvikelse", belopp("tkr")),
+        Kolumn("Avvikelse, %", "avvikelse_procent", procent(1)),
+    ]
+    if tabell["prognos"].notna().any():
+        kolumner += [
+            Kolumn(f"Budget helår {ar}", "budget_helar", belopp("tkr")),
+            Kolumn(f"Prognos helår {ar}", "prognos", belopp("tkr")),
+            Kolumn("Prognosavvikelse", "prognosavvikelse", belopp("tkr")),
+        ]
+    return Tabell("Tabell resultat per verksamhet", kolumner, tabell, enhet="tkr",
+                  fotnoter=["Avvikelse = budget − utfall; positivt belopp är ett överskott."],
+                  id="tabell-resultat-per-verksamhet")

@@ -1,0 +1,41 @@
+"""A section's context: which kommun, nämnd, period and report type it renders, and its data.
+
+A notebook creates one ``Sektion`` from its papermill parameters and asks it for tables and commentary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from . import config, data, diagram
+
+
+@dataclass
+class Sektion:
+    kommun_id: str
+    namnd_id: str
+    period_id: str
+    rapporttyp_id: str
+    sektion_id: str
+
+    def __post_init__(self):
+        self.kommun = config.las_kommun(self.kommun_id)
+        self.namnd = self.kommun.namnd(self.namnd_id)
+        self.period = config.las_period(self.kommun, str(self.period_id))
+        self.rapporttyp = self.kommun.rapporttyper[self.rapporttyp_id]
+        diagram.tema(self.kommun.palett)
+        pd.reset_option("display.max_rows")
+
+    def tabell(self, namn: str) -> pd.DataFrame:
+        return data.tabell(self.kommun.id, self.period.id, namn, self.namnd.id)
+
+    def kommentar(self, del_: str | None = None) -> str | None:
+        return data.kommentar(self.kommun.id, self.period.id, self.namnd.id,
+                              self.sektion_id if del_ is None else f"{self.sektion_id}-{del_}")
+
+    @cached_property
+    def ar(self) -> int:
+        return self.period.ar

@@ -1,0 +1,70 @@
+"""The sign convention and units — stated once, applied once, on the way in.
+
+Inside Nämndrapport:
+- Amounts are held in **tkr**.
+- Drift amounts are **nettokostnader**: a cost is positive, a net revenue (e.g. realisationsvinster,
+  a unit financed by internal sales) negative.
+- **avvikelse = budget − utfall** for costs; **utfall − budget** for revenues. Either way a positive
+  avvikelse is better than budget (överskott), as the published reports print it.
+- Investeringsutgifter are positive; avvikelse = budget − utfall (positive = unspent budget).
+- In a resultaträkning, intäkter and kostnader are both positive; nettokostnad = kostnader − intäkter.
+
+Exports differ. A municipality's kommun.yaml declares, per table, how its source signs amounts
+(`kostnader: negativa` for a result-perspective export, `intakter: negativa` for a ledger export,
+`utgifter: negativa` for investments booked as negative) and the unit (`enhet: kr|tkr|mnkr`);
+``normalisera`` converts to the internal convention. Nothing after this module changes a sign.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+ENHETER_TILL_TKR = {"kr": 0.001, "tkr": 1.0, "mnkr": 1000.0}
+
+# For each table: which sign setting flips which amount columns.
+_VAND = {
+    "drift": {"kostnader": ("budget", "utfall", "prognos")},
+    "resultat": {"intakter": ("intakter",), "kostnader": ("kostnader", "nettokostnad")},
+    "investeringar": {"utgifter": ("budget", "utfall", "prognos", "overforing")},
+}
+
+
+def avvikelse(budget, utfall):
+    """Cost avvikelse: budget − utfall; positive = överskott."""
+    return budget - utfall
+
+
+def avvikelse_intakt(budget, utfall):
+    """Revenue avvikelse: utfall − budget; positive = more revenue than budgeted."""
+    return utfall - budget
+
+
+def avvikelse_procent(avv, budget):
+    """Avvikelse in percent of budget; None when the budget is zero or missing (nothing to compare with)."""
+    if budget is None or pd.isna(budget) or budget == 0 or avv is None or pd.isna(avv):
+        return None
+    return avv / abs(budget) * 100
+
+
+def normalisera(df: pd.DataFrame, tabell: str, installning: dict, belopp: tuple[str, ...]) -> pd.DataFrame:
+    """Convert a raw table's amounts to tkr and to the internal sign convention."""
+    df = df.copy()
+    faktor = ENHETER_TILL_TKR[installning.get("enhet", "tkr")]
+    for kolumn in belopp:
+        df[kolumn] = pd.to_numeric(df[kolumn], errors="coerce").astype("float64") * faktor
+    for namn, kolumner in _VAND.get(tabell, {}).items():
+        if installning.get(namn, "positiva") == "negativa":
+            for kolumn in kolumner:
+                df[kolumn] = -df[kolumn]
+    return df
+
+
+def giltig_installning(tabell: str, installning: dict) -> list[str]:
+    """Problems with a table's unit/sign settings in kommun.yaml, as readable strings."""
+    fel = []
+    if installning.get("enhet", "tkr") not in ENHETER_TILL_TKR:
+        fel.append(f"enhet: förväntade {', '.join(ENHETER_TILL_TKR)}")
+    for namn in _VAND.get(tabell, {}):
+        if installning.get(namn, "positiva") not in ("positiva", "negativa"):
+            fel.append(f"{namn}: förväntade positiva eller negativa")
+    return fel

@@ -1,0 +1,63 @@
+"""Data-driven Swedish sentences. Each sentence is generated once, here, and reused by every section
+that prints it (Sammanfattning repeats the Ekonomi sentence word for word, as the reports do)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import format as fmt
+from .ekonomi import Resultat
+from .format import NBSP
+
+
+def _mnkr_noll(tkr: float) -> bool:
+    """'nollresultat' when the deviation rounds to 0,0 mnkr."""
+    return fmt.avrunda(tkr / 1000, 1) == 0
+
+
+def drift_ackumulerat(r: Resultat) -> str:
+    """'Det ackumulerade utfallet för perioden är 221,6 mnkr, vilket är 8,4 mnkr (3,7 %) lägre än …'"""
+    borjan = f"Det ackumulerade utfallet för perioden är {fmt.mnkr(r.utfall)}"
+    if _mnkr_noll(r.avvikelse):
+        return f"{borjan}, vilket motsvarar den ackumulerade budgeten {fmt.mnkr(r.budget)}."
+    riktning = "lägre" if r.avvikelse > 0 else "högre"
+    procent = f" ({fmt.procent(abs(r.avvikelse_procent))})" if r.avvikelse_procent is not None else ""
+    return (f"{borjan}, vilket är {fmt.mnkr(abs(r.avvikelse))}{procent} {riktning} än den ackumulerade "
+            f"budgeten {fmt.mnkr(r.budget)}.")
+
+
+def resultat_for(enhet: str, avvikelse_tkr: float, *, jamfort_med_budget: bool = False) -> str:
+    """'Kommunstyrelseförvaltning har ett överskott på 15,5 mnkr.' / '… har ett nollresultat …'"""
+    tillagg = " jämfört med budget" if jamfort_med_budget else ""
+    if _mnkr_noll(avvikelse_tkr):
+        return f"{enhet} har ett nollresultat{' jämfört med budget' if jamfort_med_budget else ''}."
+    ord_ = "överskott" if avvikelse_tkr > 0 else "underskott"
+    return f"{enhet} har ett {ord_} på {fmt.mnkr(abs(avvikelse_tkr))}{tillagg}."
+
+
+def prognos(r: Resultat) -> str | None:
+    """'Prognosen för helåret är ett överskott på 4,0 mnkr jämfört med budget.'"""
+    if r.prognosavvikelse is None:
+        return None
+    if _mnkr_noll(r.prognosavvikelse):
+        return f"Prognosen för helåret är ett nollresultat; helårsprognosen är {fmt.mnkr(r.prognos)}."
+    ord_ = "överskott" if r.prognosavvikelse > 0 else "underskott"
+    return (f"Prognosen för helåret är en nettokostnad på {fmt.mnkr(r.prognos)}, vilket motsvarar ett {ord_} "
+            f"på {fmt.mnkr(abs(r.prognosavvikelse))} mot årsbudgeten {fmt.mnkr(r.budget_helar)}.")
+
+
+def andel_av_budget(r: Resultat) -> str | None:
+    if r.andel_av_budget is None:
+        return None
+    return f"Utfallets andel av årsbudget är {fmt.tal(r.andel_av_budget, 1)}{NBSP}procent."
+
+
+def resultat_per_omrade(per_verksamhet: pd.DataFrame) -> list[str]:
+    """One sentence per top-level area: its Summa row, or the row itself when it has no sub-rows."""
+    meningar = []
+    for rad in per_verksamhet.itertuples():
+        if rad.radtyp == "summa" and rad.djup == 0:
+            meningar.append(resultat_for(rad.grupp, rad.avvikelse))
+        elif rad.radtyp == "rad" and rad.djup == 0:
+            meningar.append(resultat_for(rad.verksamhet, rad.avvikelse))
+    return meningar

@@ -1,0 +1,64 @@
+"""What a section shows: headings, paragraphs, commentary, tables and figures as HTML outputs.
+
+Sections print only through these functions, so the stitched report gets the same markup everywhere,
+and analyst text is always sanitised (no script, no event handlers, no external resources).
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import nh3
+from IPython.display import HTML, display
+from markdown_it import MarkdownIt
+
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+_TAGGAR = {"p", "em", "strong", "ul", "ol", "li", "h3", "h4", "h5", "blockquote", "table", "thead", "tbody", "tr",
+           "th", "td", "br", "code", "a", "abbr"}
+
+
+def _id(text: str) -> str:
+    s = text.lower()
+    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o")):
+        s = s.replace(a, b)
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def markdown_html(text: str) -> str:
+    """Analyst Markdown → safe HTML. Raw HTML in the text is shown as text, never executed."""
+    html = _MD.render(text)
+    # Headings in commentary sit below the section heading (h2): shift # → h3.
+    for n in range(6, 0, -1):
+        html = html.replace(f"<h{n}>", f"<h{min(n + 2, 6)}>").replace(f"</h{n}>", f"</h{min(n + 2, 6)}>")
+    return nh3.clean(html, tags=_TAGGAR, attributes={"a": {"href"}, "th": {"scope"}, "abbr": {"title"}},
+                     url_schemes={"https", "mailto"}, link_rel="noopener noreferrer")
+
+
+def rubrik(text: str, niva: int = 3) -> None:
+    display(HTML(f'<h{niva} id="{_id(text)}">{escape(text)}</h{niva}>'))
+
+
+def stycke(*meningar: str | None) -> None:
+    """One paragraph from generated sentences; missing (None) sentences are skipped."""
+    text = " ".join(m for m in meningar if m)
+    if text:
+        display(HTML(f'<p class="genererad">{escape(text)}</p>'))
+
+
+def kommentar(text: str | None, *, sektion: str) -> None:
+    """The analyst's commentary, or a visible marker in the draft that it is missing."""
+    if text and text.strip():
+        display(HTML(f'<div class="kommentar">{markdown_html(text)}</div>'))
+    else:
+        display(HTML(f'<p class="saknas-kommentar" role="note">Kommentar saknas för avsnittet {escape(sektion)}.</p>'))
+
+
+def tabell(t) -> None:
+    display(HTML(t.html()))
+
+
+def figur(html: str | None) -> None:
+    """A figure from ``helpers.diagram``; nothing when the chart had no data to show."""
+    if html:
+        display(HTML(html))
