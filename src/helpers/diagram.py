@@ -16,7 +16,7 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
 from . import format as fmt  # noqa: E402
-from .config import MANADER_KORT  # noqa: E402
+from .config import MANADER, MANADER_KORT  # noqa: E402
 
 
 def tema(palett: tuple[str, ...] | list[str]) -> None:
@@ -54,7 +54,7 @@ def ackumulerat_utfall(ack: pd.DataFrame, palett, *, namnd: str, ar: int, progno
     _svensk_axel(ax)
     ax.legend(frameon=False)
     senaste = ack.dropna(subset=["utfall"]).iloc[-1]
-    manad = MANADER_KORT[int(senaste["manad"]) - 1].lower()
+    manad = MANADER[int(senaste["manad"]) - 1]
     alt = (f"Linjediagram över ackumulerat utfall och ackumulerad budget per månad {ar} för {namnd}. "
            f"Till och med {manad} är utfallet {fmt.mnkr(senaste['utfall'])} och budgeten {fmt.mnkr(senaste['budget'])}.")
     if prognos_tkr is not None:

@@ -53,13 +53,15 @@ def per_verksamhet(drift: pd.DataFrame, ar: int, till_manad: int = 12, *, totalt
         foralder = rad["overordnad"]
         if not pd.isna(foralder):
             barn.setdefault(foralder, []).append(namn)
-    # Top level, in order of first appearance: rows without a parent, and headings that have no row of
-    # their own (a heading-only block cannot declare a parent, so it sits at the top).
+    # Top level, in file order of the first row under each root. A heading with no row of its own
+    # cannot declare a parent, so it is a root.
     toppnivaa: list[str] = []
-    for namn in list(dict.fromkeys([*belopp.index, *[p for p in belopp["overordnad"] if not pd.isna(p)]])):
-        if namn in belopp.index and not pd.isna(belopp.at[namn, "overordnad"]):
-            continue
-        toppnivaa.append(namn)
+    for namn in belopp.index:
+        rot = namn
+        while rot in belopp.index and not pd.isna(belopp.at[rot, "overordnad"]):
+            rot = belopp.at[rot, "overordnad"]
+        if rot not in toppnivaa:
+            toppnivaa.append(rot)
 
     rader: list[dict] = []
 
@@ -129,42 +131,39 @@ def totalt(tabell: pd.DataFrame) -> Resultat:
                     None if pd.isna(prognos) else float(prognos))
 
 
-def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, ar: int) -> pd.DataFrame:
-    """The 'Tabell resultat' columns: previous years' bokslut, this year's budget and bokslut.
+def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, ar: int, till_manad: int = 12) -> pd.DataFrame:
+    """The 'Tabell resultat' columns: earlier years' bokslut, this year's budget and utfall.
 
-    Nettokostnad comes from the drift table when it has the year (tkr precision: the published
-    figure is the drift total, not kostnader − intäkter of rounded components), else from the
-    resultat table, else kostnader − intäkter. Resultat = budgeterad − utfallen nettokostnad when
-    both exist, else the resultat column (e.g. a previous year whose budget is not in the data).
+    Nettokostnad comes from the drift table when it has the year (tkr precision: the published figure
+    is the drift total, not kostnader − intäkter of rounded components), else from the resultat table,
+    else kostnader − intäkter. For the report year the budget column is the helårsbudget (the ram) and
+    the utfall column the accumulated utfall; Resultat = accumulated budget − accumulated utfall. For
+    earlier years without a budget in the data, Resultat is the resultat column as given.
     """
+    if resultat.empty:
+        return pd.DataFrame(columns=["ar", "typ", "intakter", "kostnader", "nettokostnad", "resultat"])
+    innevarande = totalt(per_verksamhet(drift, ar, till_manad)) if (drift["ar"] == ar).any() else None
     kolumner = []
-    for (ar_, typ), grupp in resultat.sort_values(["ar", "typ"], ascending=[True, True]).groupby(["ar", "typ"], sort=False):
-        r = grupp.iloc[0]
-        netto_drift = _summa(drift.loc[drift["ar"] == ar_, typ]) if typ in drift and (drift["ar"] == ar_).any() else None
-        if netto_drift is not None and not pd.isna(netto_drift):
-            netto = netto_drift
-        elif not pd.isna(r["nettokostnad"]):
-            netto = r["nettokostnad"]
+    for r in resultat.itertuples(index=False):
+        netto = None
+        if r.ar == ar and innevarande is not None:
+            netto = innevarande.budget_helar if r.typ == "budget" else innevarande.utfall
+        elif (drift["ar"] == r.ar).any():
+            netto = _summa(drift.loc[drift["ar"] == r.ar, r.typ])
+        if netto is None or pd.isna(netto):
+            netto = r.nettokostnad if not pd.isna(r.nettokostnad) else r.kostnader - r.intakter
+        if r.typ == "budget":
+            res = None
+        elif r.ar == ar and innevarande is not None:
+            res = innevarande.avvikelse
         else:
-            netto = r["kostnader"] - r["intakter"]
-        kolumner.append({"ar": int(ar_), "typ": typ, "intakter": r["intakter"], "kostnader": r["kostnader"],
-                         "nettokostnad": netto, "resultat_angivet": r["resultat"]})
+            budget = resultat[(resultat["ar"] == r.ar) & (resultat["typ"] == "budget")]
+            res = r.resultat if budget.empty else None
+        kolumner.append({"ar": int(r.ar), "typ": r.typ, "intakter": r.intakter, "kostnader": r.kostnader,
+                         "nettokostnad": netto, "resultat": res})
     ut = pd.DataFrame(kolumner)
-    # Bokslut before budget for earlier years reads oddly; order: earlier years, then budget, then utfall.
     ut["_ordning"] = [(a, 0 if t == "budget" else 1) for a, t in zip(ut["ar"], ut["typ"])]
-    ut = ut.sort_values("_ordning").drop(columns="_ordning").reset_index(drop=True)
-    resultat_kol = []
-    for _, k in ut.iterrows():
-        if k["typ"] == "budget":
-            resultat_kol.append(None)
-            continue
-        budget = ut[(ut["ar"] == k["ar"]) & (ut["typ"] == "budget")]
-        if not budget.empty:
-            resultat_kol.append(tecken.avvikelse(budget.iloc[0]["nettokostnad"], k["nettokostnad"]))
-        else:
-            resultat_kol.append(k["resultat_angivet"])
-    ut["resultat"] = resultat_kol
-    return ut.drop(columns="resultat_angivet")
+    return ut.sort_values("_ordning").drop(columns="_ordning").reset_index(drop=True)
 
 
 def ackumulerat_per_manad(drift: pd.DataFrame, ar: int) -> pd.DataFrame:

@@ -54,6 +54,11 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
     return tabeller, problem
 
 
+def _har(varde) -> bool:
+    """A cell with a value (empty cells arrive as None or NaN)."""
+    return varde is not None and not pd.isna(varde) and varde != ""
+
+
 def _kanda_namnder(df, fil, kommun: Kommun):
     return [
         Problem(fil, rad.Index, "namnd", rad.namnd, f"en nämnd ur kommun.yaml ({', '.join(kommun.namnder)})")
@@ -66,10 +71,8 @@ def _kontrollera_ar(df, fil, kommun, period: Period, _tabeller):
     """Outcomes can only be known up to the report's period."""
     problem = []
     for rad in df.itertuples(index=False):
-        if rad.ar > period.ar and any(
-            getattr(rad, k, None) is not None and not pd.isna(getattr(rad, k, None))
-            for k in ("utfall", "prognos", "varde") if k in df.columns
-        ) and getattr(rad, "typ", "utfall") == "utfall":
+        if rad.ar > period.ar and any(_har(getattr(rad, k)) for k in ("utfall", "prognos", "varde") if k in df.columns) \
+                and getattr(rad, "typ", "utfall") == "utfall":
             problem.append(Problem(fil, rad.radnr, "ar", str(rad.ar),
                                    f"ett år till och med periodens år {period.ar} (utfall kan inte ligga efter perioden)"))
     return problem
@@ -78,8 +81,7 @@ def _kontrollera_ar(df, fil, kommun, period: Period, _tabeller):
 def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
     problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
     for rad in df.itertuples(index=False):
-        if rad.ar == period.ar and rad.manad is not None and not pd.isna(rad.manad) and rad.manad > period.till_manad \
-                and not pd.isna(rad.utfall):
+        if rad.ar == period.ar and _har(rad.manad) and rad.manad > period.till_manad and _har(rad.utfall):
             problem.append(Problem(fil, rad.radnr, "manad", str(int(rad.manad)),
                                    f"en månad till och med {period.till_manad} (periodens slut)"))
         if all(pd.isna(getattr(rad, k)) for k in ("budget", "utfall", "prognos")):
@@ -87,7 +89,7 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
     for (namnd, ar), grupp in df.groupby(["namnd", "ar"]):
         foralder = {}
         for rad in grupp.itertuples(index=False):
-            if rad.overordnad:
+            if _har(rad.overordnad):
                 if rad.overordnad == rad.verksamhet:
                     problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad,
                                            "en annan verksamhet än raden själv (cycle)"))
@@ -111,12 +113,12 @@ def _kontrollera_mal(df, fil, kommun: Kommun, period, tabeller):
     nivaer = [n["id"] for n in kommun.malnivaer]
     foralder = dict(zip(df["id"], df["overordnad"]))
     for rad in df.itertuples(index=False):
-        if rad.overordnad and rad.overordnad not in ids:
+        if _har(rad.overordnad) and rad.overordnad not in ids:
             problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad, "id för ett mål i samma tabell"))
         if nivaer and rad.niva not in nivaer:
             problem.append(Problem(fil, rad.radnr, "niva", rad.niva, f"en målnivå ur kommun.yaml ({', '.join(nivaer)})"))
         sedda, nod = {rad.id}, rad.overordnad
-        while nod:
+        while _har(nod):
             if nod in sedda:
                 problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad,
                                        "en målhierarki utan cirkel (cycle)"))
@@ -138,7 +140,7 @@ def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
     for r in df.itertuples(index=False):
         if r.indikator not in ind:
             problem.append(Problem(fil, r.radnr, "indikator", r.indikator, "id för en indikator i indikatorer-tabellen"))
-        if pd.isna(r.varde) and not r.saknas:
+        if pd.isna(r.varde) and not _har(r.saknas):
             problem.append(Problem(fil, r.radnr, "varde", None, "ett värde, eller en orsak i kolumnen 'saknas'"))
     return problem
 
@@ -146,7 +148,7 @@ def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
 def _kod_i_skala(df, fil, kommun: Kommun, kolumn: str, skala: str):
     koder = [s.kod for s in kommun.skala(skala)]
     return [Problem(fil, r.radnr, kolumn, getattr(r, kolumn), f"en kod ur skalan '{skala}' i kommun.yaml ({', '.join(koder)})")
-            for r in df.itertuples(index=False) if getattr(r, kolumn) and getattr(r, kolumn) not in koder]
+            for r in df.itertuples(index=False) if _har(getattr(r, kolumn)) and getattr(r, kolumn) not in koder]
 
 
 def _kontrollera_malbedomning(df, fil, kommun, period, tabeller):

@@ -1,0 +1,243 @@
+"""Generate the synthetic municipality data/raw/exempel/ ("Exempelkommun"). Deterministic: the same
+seed always writes byte-identical files (tests/test_exempelkommun.py checks that).
+
+Exempelkommun differs from Haninge on purpose, to exercise what Haninge's data cannot:
+11 nämnder; a delårsrapport (januari–augusti) with monthly data and helårsprognos; an årsredovisning;
+a four-level goal model (målområde → KF-mål → nämndmål → indikator with etappmål); a four-step
+assessment scale with other codes and colours; a result-perspective drift export (costs negative)
+and a ledger-signed resultaträkning (revenues negative); indicators split by kön; personnel groups
+small enough to need suppression.
+
+    python scripts/skapa_exempelkommun.py [--ut data/raw/exempel]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+from pathlib import Path
+
+FRO = 20241
+AR = 2024
+
+NAMNDER = [
+    ("ks", "Kommunstyrelsen", "Kommunledningsförvaltningen", 310_000),
+    ("bun", "Barn- och utbildningsnämnden", "Utbildningsförvaltningen", 1_450_000),
+    ("gyn", "Gymnasienämnden", "Utbildningsförvaltningen", 420_000),
+    ("son", "Socialnämnden", "Socialförvaltningen", 690_000),
+    ("aon", "Äldreomsorgsnämnden", "Äldreförvaltningen", 880_000),
+    ("kfn", "Kultur- och fritidsnämnden", "Kultur- och fritidsförvaltningen", 160_000),
+    ("sbn", "Samhällsbyggnadsnämnden", "Samhällsbyggnadsförvaltningen", 95_000),
+    ("mhn", "Miljö- och hälsoskyddsnämnden", "Miljöförvaltningen", 28_000),
+    ("tn", "Tekniska nämnden", "Tekniska förvaltningen", 240_000),
+    ("ofn", "Överförmyndarnämnden", "Kommunledningsförvaltningen", 9_000),
+    ("vn", "Valnämnden", "Kommunledningsförvaltningen", 3_500),
+]
+
+AVDELNINGAR = {
+    "ks": {"Ledning och stöd": ["Kommundirektörens stab", "Ekonomiavdelningen", "HR-avdelningen"],
+           "Samhällsutveckling": ["Näringsliv", "Mark och exploatering"]},
+    "bun": {"Förskola": ["Förskolor norra", "Förskolor södra"], "Grundskola": ["Grundskolor F–6", "Grundskolor 7–9"],
+            "Elevhälsa och stöd": ["Centrala elevhälsan", "Särskola"]},
+    "gyn": {"Gymnasieskola": ["Egen regi", "Interkommunala ersättningar"], "Vuxenutbildning": ["Komvux", "SFI"]},
+    "son": {"Individ- och familjeomsorg": ["Barn och unga", "Vuxen", "Ekonomiskt bistånd"],
+            "Funktionsnedsättning": ["LSS-boenden", "Personlig assistans"]},
+    "aon": {"Hemtjänst": ["Hemtjänst egen regi", "Hemtjänst valfrihet"], "Särskilt boende": ["Boenden", "Korttidsvård"],
+            "Hälso- och sjukvård": ["Sjuksköterskor", "Rehab"]},
+    "kfn": {"Kultur": ["Bibliotek", "Kulturskola"], "Fritid": ["Idrottsanläggningar", "Fritidsgårdar"]},
+    "sbn": {"Plan och bygg": ["Bygglov", "Detaljplaner"], "Trafik": ["Trafikplanering"]},
+    "mhn": {"Miljö och hälsa": ["Tillsyn", "Livsmedelskontroll"]},
+    "tn": {"Gata och park": ["Gator och vägar", "Parker"], "Fastighet": ["Lokalförsörjning", "Intern service"]},
+    "ofn": {"Överförmyndare": ["Ställföreträdare", "Handläggning"]},
+    "vn": {"Val": ["Valadministration"]},
+}
+
+SKALA = [
+    {"kod": "uppfyllt", "etikett": "Uppfyllt", "farg": "#1B5E20", "symbol": "▲"},
+    {"kod": "delvis", "etikett": "Delvis uppfyllt", "farg": "#7A5300", "symbol": "■"},
+    {"kod": "ej_uppfyllt", "etikett": "Ej uppfyllt", "farg": "#A4001D", "symbol": "▼"},
+    {"kod": "ej_bedomt", "etikett": "Ej bedömt", "farg": "#555555", "symbol": "○"},
+]
+
+
+def _csv(rader: list[list], rubrik: list[str]) -> str:
+    ut = io.StringIO()
+    w = csv.writer(ut, delimiter=";", lineterminator="\r\n")
+    w.writerow(rubrik)
+    for r in rader:
+        w.writerow(["" if v is None else (_sv(v) if isinstance(v, float) else v) for v in r])
+    return ut.getvalue()
+
+
+def _sv(x: float) -> str:
+    """Decimal comma, no thousands separator: what Excel writes to a ;-separated CSV."""
+    return f"{x:.3f}".replace(".", ",")
+
+
+def kommun_yaml() -> str:
+    rader = ["# Exempelkommun: SYNTETISKA DATA, skapade av scripts/skapa_exempelkommun.py. Ingen verklig kommun.",
+             "namn: Exempelkommun", 'kod: "9999"', "syntetisk: true", "", "namnder:"]
+    for nid, namn, forv, _ in NAMNDER:
+        rader.append(f"  - {{id: {nid}, namn: {namn}, forvaltning: {forv}}}")
+    rader += [
+        "", "rapporttyper:",
+        "  arsredovisning: {namn: Verksamhetsberättelse, titel: \"Verksamhetsberättelse {period} – {namnd}\", sektioner: [ekonomi]}",
+        "  delarsrapport: {namn: Delårsrapport, titel: \"Delårsrapport {period} – {namnd}\", sektioner: [ekonomi]}",
+        "", "malnivaer:",
+        "  - {id: malomrade, namn: Målområde}",
+        "  - {id: kf_mal, namn: Kommunfullmäktiges mål}",
+        "  - {id: namndmal, namn: Nämndmål}",
+        "", "skalor:", "  mal:",
+    ]
+    for s in SKALA:
+        rader.append(f"    - {{kod: {s['kod']}, etikett: {s['etikett']}, farg: \"{s['farg']}\", symbol: \"{s['symbol']}\"}}")
+    rader += [
+        "  uppdrag:",
+        "    - {kod: ej_startat, etikett: Ej startat, farg: \"#555555\"}",
+        "    - {kod: pagar, etikett: Pågår, farg: \"#1F4E79\"}",
+        "    - {kod: klart, etikett: Klart, farg: \"#1B5E20\"}",
+        "    - {kod: forsenat, etikett: Försenat, farg: \"#A4001D\"}",
+        "", 'palett: ["#00558C", "#C8500A", "#2E7D32", "#6A3D9A", "#A4001D"]',
+        "", "# The economy system exports drift in result perspective (costs negative) and the",
+        "# resultaträkning ledger-style (revenues negative); helpers/tecken.py normalises both.",
+        "tabeller:",
+        "  drift: {enhet: tkr, kostnader: negativa}",
+        "  resultat: {enhet: tkr, intakter: negativa, kostnader: positiva}",
+        "  investeringar: {enhet: tkr, utgifter: positiva}",
+        "  personal: {min_antal: 5}",
+    ]
+    return "\n".join(rader) + "\n"
+
+
+def drift(rng: random.Random, till_manad: int) -> tuple[str, dict]:
+    """Monthly drift per enhet; also returns per nämnd (fg-års utfall, årsbudget, ack. utfall) in tkr."""
+    rader, summor = [], {}
+    for nid, _, _, ram in NAMNDER:
+        enheter = [(avd, enh) for avd, lista in AVDELNINGAR[nid].items() for enh in lista]
+        vikter = [rng.uniform(0.5, 1.5) for _ in enheter]
+        for (avd, enh), vikt in zip(enheter, vikter):
+            arsbudget = ram * vikt / sum(vikter)
+            tendens = rng.uniform(-0.04, 0.05)  # > 0: costs above budget
+            fg_utfall = arsbudget * rng.uniform(0.93, 1.02)
+            rader.append([nid, enh, avd, AR - 1, None, None, -round(fg_utfall, 3), None])
+            summa = summor.setdefault(nid, [0.0, 0.0, 0.0])
+            summa[0] += round(fg_utfall, 3)
+            summa[1] += arsbudget
+            sasong = [1.0, 1.0, 1.05, 1.0, 1.0, 1.1, 0.6, 0.85, 1.05, 1.05, 1.05, 1.25]
+            for m in range(1, 13):
+                budget_m = arsbudget * sasong[m - 1] / sum(sasong)
+                utfall_m = budget_m * (1 + tendens + rng.uniform(-0.03, 0.03)) if m <= till_manad else None
+                prognos = None
+                if till_manad < 12 and m == 12:
+                    prognos = -round(arsbudget * (1 + tendens * 0.8), 3)
+                summa[2] += round(utfall_m, 3) if utfall_m is not None else 0.0
+                rader.append([nid, enh, avd, AR, m, -round(budget_m, 3),
+                              None if utfall_m is None else -round(utfall_m, 3), prognos])
+    return _csv(rader, ["namnd", "verksamhet", "overordnad", "ar", "manad", "budget", "utfall", "prognos"]), summor
+
+
+def resultat(rng: random.Random, summor: dict) -> str:
+    """Intäkter and kostnader whose difference is the drift's nettokostnad for each column."""
+    rader = []
+    for nid, _, _, ram in NAMNDER:
+        fg, budget, ack = summor[nid]
+        for ar, typ, netto in ((AR - 1, "utfall", fg), (AR, "budget", budget), (AR, "utfall", ack)):
+            intakter = netto * rng.uniform(0.08, 0.25)
+            kostnader = netto + intakter
+            rader.append([nid, ar, typ, -round(intakter, 3), round(kostnader, 3), None,
+                          round(ram * rng.uniform(-0.02, 0.02), 3) if ar < AR else None])
+    return _csv(rader, ["namnd", "ar", "typ", "intakter", "kostnader", "nettokostnad", "resultat"])
+
+
+def mal_och_indikatorer(rng: random.Random) -> dict[str, str]:
+    omraden = [("MO1", "Livskvalitet"), ("MO2", "Hållbar tillväxt"), ("MO3", "Ekonomi och organisation")]
+    kf = [("KF1", "MO1", "Invånarna upplever trygghet i hela kommunen"),
+          ("KF2", "MO1", "Barn och unga ges goda förutsättningar att lyckas"),
+          ("KF3", "MO2", "Kommunen minskar sin klimatpåverkan"),
+          ("KF4", "MO3", "Kommunen har en ekonomi i balans")]
+    mal, ind, varden, bed = [], [], [], []
+    for i, (mid, namn) in enumerate(omraden, 1):
+        mal.append([mid, None, "malomrade", str(i), namn, None, None, None])
+    for i, (mid, foralder, titel) in enumerate(kf, 1):
+        mal.append([mid, foralder, "kf_mal", str(i), titel, None, f"Fullmäktiges mål {i}.", None])
+    n = 0
+    for nid, namn, _, _ in NAMNDER:
+        for kid, _, titel in rng.sample(kf, 2):
+            n += 1
+            gid = f"{nid.upper()}-{kid}"
+            mal.append([gid, kid, "namndmal", None, f"{namn} bidrar till att: {titel.lower()}", None, None, nid])
+            iid = f"I{n:03d}"
+            hogre = rng.random() < 0.6
+            bas = rng.uniform(40, 80)
+            kolada = f"N{rng.randint(0, 99999):05d}" if rng.random() < 0.5 else None
+            ind.append([iid, gid, f"Andel nöjda invånare inom {namn.lower()} (%)", "KF", "procent",
+                        "hogre_battre" if hogre else "lagre_battre", 1, kolada, None])
+            for ar in range(AR - 3, AR + 1):
+                varde = bas + (ar - AR) * rng.uniform(-2, 2)
+                varden.append([iid, ar, "utfall", "T", round(varde, 1), None, None, "Kolada" if kolada else "Egen mätning"])
+                for kon, skift in (("K", 1.5), ("M", -1.5)):
+                    varden.append([iid, ar, "utfall", kon, round(varde + skift, 1), None, None, None])
+            varden.append([iid, AR, "mal", "T", round(bas + (3 if hogre else -3), 1), "niva", None, None])
+            varden.append([iid, AR + 2, "etappmal", "T", round(bas + (5 if hogre else -5), 1), "niva", None, None])
+            bed.append([nid, gid, rng.choice([s["kod"] for s in SKALA]), f"Bedömningen grundar sig på indikatorn {iid} och nämndens aktiviteter."])
+    return {
+        "mal": _csv(mal, ["id", "overordnad", "niva", "nummer", "titel", "kortnamn", "beskrivning", "namnd"]),
+        "indikatorer": _csv(ind, ["id", "mal", "namn", "agare", "enhet", "polaritet", "decimaler", "kolada_id", "fotnot"]),
+        "indikatorvarden": _csv(varden, ["indikator", "ar", "typ", "kon", "varde", "vardetyp", "saknas", "kalla"]),
+        "malbedomning": _csv(bed, ["namnd", "mal", "bedomning", "motivering"]),
+    }
+
+
+def ovrigt(rng: random.Random) -> dict[str, str]:
+    inv, upp, pers, ik = [], [], [], []
+    for nid, namn, _, ram in NAMNDER:
+        for j in range(rng.randint(2, 5)):
+            budget = round(ram * rng.uniform(0.002, 0.02), 3)
+            utfall = round(budget * rng.uniform(0.1, 1.2), 3)
+            inv.append([nid, f"Investeringsprojekt {j + 1}", f"{90000 + j}", "projekt", AR, budget, utfall, None,
+                        round(max(budget - utfall, 0) * 0.5, 3)])
+        for j in range(rng.randint(2, 4)):
+            upp.append([nid, f"{AR} {nid.upper()} {j + 1}", f"Uppdrag {j + 1} till {namn.lower()}", "KF Mål och budget",
+                        None, rng.choice(["ej_startat", "pagar", "klart", "klart", "forsenat"]), "Arbetet följer plan."])
+        anstallda = max(int(ram / 900), 3)
+        for grupp, andel in (("alla", 1.0), ("K", 0.78), ("M", 0.22)):
+            pers.append([nid, AR, None, "antal_anstallda", grupp, float(round(anstallda * andel)), round(anstallda * andel)])
+            pers.append([nid, AR, None, "sjukfranvaro", grupp, round(rng.uniform(3, 9), 1), round(anstallda * andel)])
+        for j in range(2):
+            ik.append([nid, f"IK{j + 1}", "Tillförlitlig finansiell rapportering", "Felaktiga utbetalningar",
+                       "Stickprov av 20 fakturor", "Inga avvikelser" if j else "Två avvikelser", None if j else "Rutinen ses över", "nej" if j else "ja"])
+    return {
+        "investeringar": _csv(inv, ["namnd", "projekt", "projektnr", "grupp", "ar", "budget", "utfall", "prognos", "overforing"]),
+        "uppdrag": _csv(upp, ["namnd", "id", "titel", "kalla", "grupp", "status", "kommentar"]),
+        "personal": _csv(pers, ["namnd", "ar", "manad", "nyckeltal", "grupp", "varde", "antal"]),
+        "internkontroll": _csv(ik, ["namnd", "id", "malkategori", "risk", "kontrollmoment", "resultat", "atgard", "avvikelse"]),
+    }
+
+
+def skriv(ut: Path) -> None:
+    ut.mkdir(parents=True, exist_ok=True)
+    (ut / "kommun.yaml").write_text(kommun_yaml(), encoding="utf-8")
+    for period, till, typer in (("2024-08", 8, "delarsrapport"), ("2024", 12, "arsredovisning")):
+        rng = random.Random(f"{FRO}-{period}")
+        mapp = ut / period
+        mapp.mkdir(exist_ok=True)
+        (mapp / "period.yaml").write_text(
+            f"# Syntetisk period. {'Delår januari–augusti' if till < 12 else 'Helår'} {AR}.\n"
+            f"ar: {AR}\ntill_manad: {till}\nrapporttyper: [{typer}]\n", encoding="utf-8")
+        drift_csv, summor = drift(rng, till)
+        tabeller = {"drift": drift_csv, "resultat": resultat(rng, summor), **mal_och_indikatorer(rng), **ovrigt(rng)}
+        for namn, text in tabeller.items():
+            (mapp / f"{namn}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # Excel's "CSV UTF-8"
+        kommentarer = mapp / "kommentarer" / "bun"
+        kommentarer.mkdir(parents=True, exist_ok=True)
+        (kommentarer / "ekonomi.md").write_text(
+            "Underskottet inom **grundskolan** beror främst på fler elever i behov av särskilt stöd "
+            "än budgeterat.\n\n- Åtgärdsplan beslutad i nämnden\n- Uppföljning varje månad\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ut", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "raw" / "exempel")
+    skriv(parser.parse_args().ut)

@@ -1,0 +1,43 @@
+"""Shared fixtures. Tests that build reports work on a copy of data/raw in a temporary root
+(NAMNDRAPPORT_ROOT), so they never touch the analyst's data/processed or reports/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJEKT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def rot(tmp_path, monkeypatch):
+    """An empty project root with a copy of the sample raw data."""
+    shutil.copytree(PROJEKT / "data" / "raw", tmp_path / "data" / "raw")
+    monkeypatch.setenv("NAMNDRAPPORT_ROOT", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def byggd_rot(tmp_path_factory):
+    """A root where the Haninge KS 2020 report and one Exempelkommun delårsrapport have been built."""
+    from helpers import bygg
+
+    root = tmp_path_factory.mktemp("byggd")
+    shutil.copytree(PROJEKT / "data" / "raw", root / "data" / "raw")
+    gammal = os.environ.get("NAMNDRAPPORT_ROOT")
+    os.environ["NAMNDRAPPORT_ROOT"] = str(root)
+    try:
+        rapporter = [bygg.Rapport("haninge", "ks", "2020", "arsredovisning"),
+                     bygg.Rapport("exempel", "bun", "2024-08", "delarsrapport")]
+        resultat = bygg.bygg(rapporter, arbetare=2)
+        for r in resultat:
+            assert r.status == "byggd", r.meddelande
+    finally:
+        if gammal is None:
+            os.environ.pop("NAMNDRAPPORT_ROOT", None)
+        else:
+            os.environ["NAMNDRAPPORT_ROOT"] = gammal
+    return root

@@ -1,0 +1,97 @@
+"""The rendered Haninge report must print exactly the published figures (values, not formatting)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+PUBLICERAT = Path(__file__).parent / "published"
+pytestmark = pytest.mark.slow
+
+
+def tal_fran_text(text: str) -> float | None:
+    """Parse a rendered number independently of helpers: '−3 159' → -3159.0, '' → None."""
+    s = text.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-").replace("%", "").replace(",", ".")
+    return float(s) if s else None
+
+
+def tabeller_i_html(html: str) -> dict[str, dict]:
+    """{caption: {"kolumner": [...], "rader": [(label, [cells…]), …]}} for every table in the page."""
+    soup = BeautifulSoup(html, "html.parser")
+    ut = {}
+    for t in soup.find_all("table"):
+        kolumner = [th.get_text(strip=True) for th in t.thead.find_all("th")]
+        rader = []
+        for tr in t.tbody.find_all("tr"):
+            if "rubrik" in tr.get("class", []):
+                continue
+            rader.append((tr.th.get_text(strip=True), [td.get_text(strip=True) for td in tr.find_all("td")]))
+        ut[t.caption.get_text(strip=True)] = {"kolumner": kolumner, "rader": rader}
+    return ut
+
+
+def _rad(rader, etikett):
+    """Find a row; 'Summa#2' is the second row labelled Summa."""
+    namn, _, nr = etikett.partition("#")
+    traffar = [r for r in rader if r[0] == namn]
+    assert traffar, f"raden {namn!r} saknas"
+    return traffar[int(nr) - 1 if nr else 0]
+
+
+@pytest.mark.parametrize("fil", sorted(PUBLICERAT.glob("*.yaml")), ids=lambda p: p.stem)
+def test_tabeller_som_publicerat(byggd_rot, fil):
+    spec = yaml.safe_load(fil.read_text(encoding="utf-8"))
+    r = spec["rapport"]
+    html = (byggd_rot / "reports" / r["kommun"] / r["period"] / r["rapporttyp"] / f"{r['namnd']}.html").read_text()
+    tabeller = tabeller_i_html(html)
+    kontrollerade = 0
+    for rubrik, forvantat in spec["tabeller"].items():
+        assert rubrik in tabeller, f"tabellen {rubrik!r} saknas i rapporten"
+        t = tabeller[rubrik]
+        for etikett, varden in forvantat["rader"].items():
+            _, celler = _rad(t["rader"], etikett)
+            for kolumn, varde in zip(forvantat["kolumner"], varden):
+                index = t["kolumner"].index(kolumn) - 1  # first header is the row label column
+                faktiskt = tal_fran_text(celler[index])
+                assert faktiskt == varde, f"{rubrik} / {etikett} / {kolumn}: {celler[index]!r} ≠ {varde}"
+                kontrollerade += 1
+    assert kontrollerade >= 40
+
+
+@pytest.mark.parametrize("fil", sorted(PUBLICERAT.glob("*.yaml")), ids=lambda p: p.stem)
+def test_meningar_som_publicerat(byggd_rot, fil):
+    spec = yaml.safe_load(fil.read_text(encoding="utf-8"))
+    r = spec["rapport"]
+    html = (byggd_rot / "reports" / r["kommun"] / r["period"] / r["rapporttyp"] / f"{r['namnd']}.html").read_text()
+    text = re.sub(r"\s+", " ", BeautifulSoup(html, "html.parser").get_text(" ").replace("\u00a0", " "))
+    for mening in spec.get("meningar", []):
+        assert mening in text
+
+
+def test_rapporten_ar_fristaende_och_utan_kod(byggd_rot):
+    html = (byggd_rot / "reports/haninge/2020/arsredovisning/ks.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.html["lang"] == "sv"
+    assert len(soup.find_all("h1")) == 1
+    assert not soup.find_all("script"), "rapporten ska inte innehålla skript"
+    assert not soup.select(".input_area, .jp-InputArea, pre.highlight"), "kodceller läckte in i rapporten"
+    assert "import helpers" not in html and "Sektion(" not in html
+    for tagg in soup.find_all(["img", "link", "script"]):
+        kalla = tagg.get("src") or tagg.get("href") or ""
+        assert not kalla.startswith(("http:", "https:", "//")), f"extern resurs: {kalla}"
+    for t in soup.find_all("table"):
+        assert t.caption and t.thead.find("th", scope="col")
+
+
+def test_delarsrapport_visar_prognos_och_diagram(byggd_rot):
+    html = (byggd_rot / "reports/exempel/2024-08/delarsrapport/bun.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    tabell = tabeller_i_html(html)["Tabell resultat per verksamhet"]
+    assert "Prognos helår 2024" in tabell["kolumner"] and "Prognosavvikelse" in tabell["kolumner"]
+    bild = soup.find("img")
+    assert bild is not None and "augusti" in bild["alt"] and "mnkr" in bild["alt"]
+    assert "Exempeldata" in soup.get_text()

@@ -1,0 +1,63 @@
+"""`namndrapport validate` names file, row, column and what was expected; broken data is never rendered."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from helpers import bygg
+from helpers.cli import main
+
+
+def _validera(kommun="haninge"):
+    return CliRunner().invoke(main, ["validate", "--kommun", kommun])
+
+
+def _ersatt(fil, gammalt, nytt):
+    text = fil.read_text(encoding="utf-8")
+    assert gammalt in text
+    fil.write_text(text.replace(gammalt, nytt), encoding="utf-8")
+
+
+def test_exempeldata_ar_giltiga(rot):
+    for kommun in ("haninge", "exempel"):
+        res = _validera(kommun)
+        assert res.exit_code == 0, res.output
+
+
+def test_trasigt_tal_namnger_fil_rad_och_kolumn(rot):
+    _ersatt(rot / "data/raw/haninge/2020/drift.csv", "14 178,9;70 770,9", "14 178,9;70 77O,9")
+    res = _validera()
+    assert res.exit_code == 1
+    assert "data/raw/haninge/2020/drift.csv, rad 6, kolumn 'utfall': värde '70 77O,9': förväntade ett tal" in res.output
+
+
+def test_felstavad_kolumn_foreslar_ratt_namn(rot):
+    _ersatt(rot / "data/raw/haninge/2020/drift.csv", ";utfall;", ";utfal;")
+    res = _validera()
+    assert res.exit_code == 1
+    assert "rad 1, kolumn 'utfal'" in res.output and "menade du 'utfall'?" in res.output
+
+
+def test_okand_namnd_och_dubblett(rot):
+    fil = rot / "data/raw/haninge/2020/drift.csv"
+    rader = fil.read_text(encoding="utf-8").splitlines()
+    rader.append(rader[1])                                   # duplicate of row 2 → row 10
+    rader.append(rader[2].replace("ks;", "../../etc;", 1))   # unknown nämnd (and path-like id) → row 11
+    fil.write_text("\n".join(rader) + "\n", encoding="utf-8")
+    res = _validera()
+    assert "rad 10" in res.output and "dubblett av rad 2" in res.output
+    assert "rad 11, kolumn 'namnd': värde '../../etc': en nämnd ur kommun.yaml" in res.output
+
+
+def test_windows_1252_och_komma_lases(rot):
+    fil = rot / "data/raw/haninge/2020/drift.csv"
+    text = fil.read_text(encoding="utf-8")
+    fil.write_bytes(text.encode("cp1252"))
+    assert _validera().exit_code == 0
+
+
+def test_bygget_vagrar_ogiltiga_data_och_lamnar_inget_halvt(rot):
+    _ersatt(rot / "data/raw/haninge/2020/drift.csv", "ks;Kommundirektör", "xx;Kommundirektör")
+    res = bygg.bygg_rapport(bygg.Rapport("haninge", "ks", "2020", "arsredovisning"))
+    assert res.status == "fel" and "drift.csv, rad 3, kolumn 'namnd'" in res.meddelande
+    assert not (rot / "reports").exists() or not any((rot / "reports").rglob("*.html"))
