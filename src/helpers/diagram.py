@@ -44,7 +44,7 @@ def ackumulerat_utfall(ack: pd.DataFrame, palett, *, namnd: str, ar: int, progno
     """Line chart: accumulated utfall vs accumulated budget per month (mnkr), with the helårsprognos."""
     if ack.empty or ack["utfall"].notna().sum() == 0:
         return None
-    fig, ax = plt.subplots(figsize=(7.2, 3.6))
+    fig, ax = plt.subplots(figsize=(9, 4))
     x = [MANADER_KORT[m - 1] for m in ack["manad"]]
     ax.plot(x, ack["budget"] / 1000, color=palett[0], linestyle="--", marker="", label="Ackumulerad budget")
     ax.plot(x, ack["utfall"] / 1000, color=palett[1], marker="o", label="Ackumulerat utfall")
