@@ -61,3 +61,14 @@ def test_bygget_vagrar_ogiltiga_data_och_lamnar_inget_halvt(rot):
     res = bygg.bygg_rapport(bygg.Rapport("haninge", "ks", "2020", "arsredovisning"))
     assert res.status == "fel" and "drift.csv, rad 3, kolumn 'namnd'" in res.meddelande
     assert not (rot / "reports").exists() or not any((rot / "reports").rglob("*.html"))
+
+
+def test_haninges_investeringar_summerar_som_publicerat(rot):
+    """Tabell investeringar (KS 2020): the transcribed rows add up to the printed sums."""
+    from helpers import data
+
+    inv = data.tabell("haninge", "2020", "investeringar", "ks")
+    projekt = inv[inv["grupp"] == "projekt"]
+    assert projekt["utfall"].sum() == 62143 and projekt["budget"].sum() == 81349
+    assert inv["budget"].sum() == 113349 and inv["overforing"].sum() == 33005
+    assert round(inv["utfall"].sum() / inv["budget"].sum() * 100) == 55
