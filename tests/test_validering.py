@@ -72,3 +72,9 @@ def test_haninges_investeringar_summerar_som_publicerat(rot):
     assert projekt["utfall"].sum() == 62143 and projekt["budget"].sum() == 81349
     assert inv["budget"].sum() == 113349 and inv["overforing"].sum() == 33005
     assert round(inv["utfall"].sum() / inv["budget"].sum() * 100) == 55
+
+
+def test_nettokostnad_som_inte_stammer_med_intakter_och_kostnader(rot):
+    _ersatt(rot / "data/raw/haninge/2020/resultat.csv", "ks;2019;utfall;895,4;1 115,6;220,1;2,9", "ks;2019;utfall;895,4;1 115,6;210,1;2,9")
+    res = _validera()
+    assert res.exit_code == 1 and "resultat.csv, rad 2, kolumn 'nettokostnad'" in res.output

@@ -7,7 +7,7 @@ sections, goal levels, assessment scales, palette, and the units and sign conven
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 

@@ -7,7 +7,7 @@ same column. Amount columns are converted to tkr and to the internal sign conven
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,7 @@ class Sektion:
         self.namnd = self.kommun.namnd(self.namnd_id)
         self.period = config.las_period(self.kommun, str(self.period_id))
         self.rapporttyp = self.kommun.rapporttyper[self.rapporttyp_id]
-        diagram.tema(self.kommun.palett)
-        pd.reset_option("display.max_rows")
+        diagram.tema(self.kommun.palett)  # also undoes chart settings an earlier section changed
 
     def tabell(self, namn: str) -> pd.DataFrame:
         return data.tabell(self.kommun.id, self.period.id, namn, self.namnd.id)

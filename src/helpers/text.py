@@ -30,7 +30,7 @@ def resultat_for(enhet: str, avvikelse_tkr: float, *, jamfort_med_budget: bool =
     """'Kommunstyrelseförvaltning har ett överskott på 15,5 mnkr.' / '… har ett nollresultat …'"""
     tillagg = " jämfört med budget" if jamfort_med_budget else ""
     if _mnkr_noll(avvikelse_tkr):
-        return f"{enhet} har ett nollresultat{' jämfört med budget' if jamfort_med_budget else ''}."
+        return f"{enhet} har ett nollresultat{tillagg}."
     ord_ = "överskott" if avvikelse_tkr > 0 else "underskott"
     return f"{enhet} har ett {ord_} på {fmt.mnkr(abs(avvikelse_tkr))}{tillagg}."
 

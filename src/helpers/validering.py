@@ -45,7 +45,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
         "indikatorvarden": _kontrollera_indikatorvarden,
         "malbedomning": _kontrollera_malbedomning,
         "uppdrag": _kontrollera_uppdrag,
-        "resultat": _kontrollera_ar,
+        "resultat": _kontrollera_resultat,
         "personal": _kontrollera_ar,
     }
     for namn, kontroll in kontroller.items():
@@ -86,7 +86,7 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
                                    f"en månad till och med {period.till_manad} (periodens slut)"))
         if all(pd.isna(getattr(rad, k)) for k in ("budget", "utfall", "prognos")):
             problem.append(Problem(fil, rad.radnr, "budget", None, "minst ett belopp: budget, utfall eller prognos"))
-    for (namnd, ar), grupp in df.groupby(["namnd", "ar"]):
+    for _, grupp in df.groupby(["namnd", "ar"]):
         foralder = {}
         for rad in grupp.itertuples(index=False):
             if _har(rad.overordnad):
@@ -160,3 +160,18 @@ def _kontrollera_malbedomning(df, fil, kommun, period, tabeller):
 
 def _kontrollera_uppdrag(df, fil, kommun, period, tabeller):
     return _kod_i_skala(df, fil, kommun, "status", "uppdrag")
+
+
+def _kontrollera_resultat(df, fil, kommun, period, tabeller):
+    """Nettokostnad, where given, must equal kostnader − intäkter up to the rounding of the printed
+    components (two values each rounded to 0,1 mnkr can differ by 0,1 mnkr)."""
+    problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
+    tolerans = 150.0  # tkr
+    for r in df.itertuples(index=False):
+        if all(_har(v) for v in (r.intakter, r.kostnader, r.nettokostnad)):
+            differens = r.kostnader - r.intakter - r.nettokostnad
+            if abs(differens) > tolerans:
+                problem.append(Problem(fil, r.radnr, "nettokostnad", f"{r.nettokostnad / 1000:.1f} mnkr",
+                                       f"kostnader − intäkter = {(r.kostnader - r.intakter) / 1000:.1f} mnkr "
+                                       "(skillnaden är större än avrundning kan förklara)"))
+    return problem
