@@ -22,7 +22,7 @@ def rot(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def byggd_rot(tmp_path_factory):
-    """A root where the Haninge KS 2020 report and one Exempelkommun delårsrapport have been built."""
+    """A root where the Haninge reports and one Exempelkommun delårsrapport have been built."""
     from helpers import bygg
 
     root = tmp_path_factory.mktemp("byggd")
@@ -31,6 +31,7 @@ def byggd_rot(tmp_path_factory):
     os.environ["NAMNDRAPPORT_ROOT"] = str(root)
     try:
         rapporter = [bygg.Rapport("haninge", "ks", "2020", "arsredovisning"),
+                     bygg.Rapport("haninge", "sn", "2022", "arsredovisning"),
                      bygg.Rapport("exempel", "bun", "2024-08", "delarsrapport")]
         resultat = bygg.bygg(rapporter, arbetare=2)
         for r in resultat:
