@@ -131,7 +131,7 @@ def totalt(tabell: pd.DataFrame) -> Resultat:
                     None if pd.isna(prognos) else float(prognos))
 
 
-def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, ar: int, till_manad: int = 12) -> pd.DataFrame:
+def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, innevarande: Resultat, ar: int) -> pd.DataFrame:
     """The 'Tabell resultat' columns: earlier years' bokslut, this year's budget and utfall.
 
     Nettokostnad comes from the drift table when it has the year (tkr precision: the published figure
@@ -139,10 +139,13 @@ def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, ar: int, till_m
     else kostnader − intäkter. For the report year the budget column is the helårsbudget (the ram) and
     the utfall column the accumulated utfall; Resultat = accumulated budget − accumulated utfall. For
     earlier years without a budget in the data, Resultat is the resultat column as given.
+    ``innevarande`` is the report year's drift total (``totalt(per_verksamhet(...))``), computed once by
+    the caller.
     """
     if resultat.empty:
         return pd.DataFrame(columns=["ar", "typ", "intakter", "kostnader", "nettokostnad", "resultat"])
-    innevarande = totalt(per_verksamhet(drift, ar, till_manad)) if (drift["ar"] == ar).any() else None
+    if not (drift["ar"] == ar).any():
+        innevarande = None
     kolumner = []
     for r in resultat.itertuples(index=False):
         netto = None

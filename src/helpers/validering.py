@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import tecken
+from .format import saknas
 from .config import Kommun, Period
 from .fel import Problem, visningsnamn
 from .readers import hitta_fil, las_tabell
@@ -56,7 +57,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
 
 def _har(varde) -> bool:
     """A cell with a value (empty cells arrive as None or NaN)."""
-    return varde is not None and not pd.isna(varde) and varde != ""
+    return not saknas(varde) and varde != ""
 
 
 def _kanda_namnder(df, fil, kommun: Kommun):
