@@ -13,11 +13,13 @@ import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, config, data, paths
 from .fel import DataFel
 from .filer import skriv_atomiskt
+from .korning import SektionsFel
 
 
 @dataclass(frozen=True)
@@ -76,23 +78,25 @@ def _titel(k: config.Kommun, rapport: Rapport, period: config.Period) -> str:
 
 
 def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, timeout: int = 600):
-    """Execute one section notebook with papermill; returns the executed notebook."""
-    import papermill
+    """Execute one section notebook in this process's warm kernel; returns the executed notebook."""
+    from .korning import karna
 
-    ut.parent.mkdir(parents=True, exist_ok=True)
-    return papermill.execute_notebook(
-        str(notebook), str(ut),
-        parameters={"kommun": rapport.kommun, "namnd": rapport.namnd, "period": rapport.period,
-                    "rapporttyp": rapport.rapporttyp},
-        kernel_name="python3", progress_bar=False, log_output=False, cwd=str(paths.NOTEBOOKS),
-        execution_timeout=timeout,
-    )
+    parametrar = {"kommun": rapport.kommun, "namnd": rapport.namnd, "period": rapport.period,
+                  "rapporttyp": rapport.rapporttyp}
+    return karna(paths.NOTEBOOKS).kor(notebook, parametrar, ut, timeout)
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="namndrapport", extra_template_basedirs=[str(paths.MALLAR)],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
 
 
 def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner: list[tuple[dict, object]]) -> str:
     """Stitch executed section notebooks into one HTML page (no code, no prompts, no stderr)."""
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.v4.new_notebook()
     innehall = []
@@ -115,9 +119,7 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
         "datum": dt.date.today().isoformat(), "sektioner": innehall, "version": __version__,
         "syntetisk": k.syntetisk,
     }
-    exporter = HTMLExporter(template_name="namndrapport", extra_template_basedirs=[str(paths.MALLAR)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    html, _ = exporter.from_notebook_node(nb)
+    html, _ = _exporter().from_notebook_node(nb)
     return html
 
 
@@ -129,6 +131,7 @@ def bygg_rapport(rapport: Rapport, timeout: int = 600) -> Byggresultat:
         period = config.las_period(k, rapport.period)
         data.forbered(k.id, period.id)
         executed = []
+        sid = None
         for sid in k.rapporttyper[rapport.rapporttyp].sektioner:
             s = k.sektioner[sid]
             aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
@@ -140,18 +143,12 @@ def bygg_rapport(rapport: Rapport, timeout: int = 600) -> Byggresultat:
                             sektioner=[s["id"] for s, _ in executed])
     except DataFel as e:
         return Byggresultat(rapport, "fel", time.perf_counter() - start, str(e))
+    except SektionsFel as e:
+        return Byggresultat(rapport, "fel", time.perf_counter() - start, f"sektion {sid}: {e}", str(e.notebook))
     except Exception as e:  # noqa: BLE001 — one report's failure must not stop the batch
-        meddelande = _kort_fel(e)
-        return Byggresultat(rapport, "fel", time.perf_counter() - start, meddelande,
+        return Byggresultat(rapport, "fel", time.perf_counter() - start,
+                            "".join(traceback.format_exception_only(e)).strip(),
                             str(aktuell_notebook) if aktuell_notebook else None)
-
-
-def _kort_fel(e: Exception) -> str:
-    """The last line of a notebook error is what the analyst needs; the notebook has the rest."""
-    namn = type(e).__name__
-    if namn == "PapermillExecutionError":
-        return f"{e.ename}: {e.evalue}"
-    return f"{namn}: {e}" if str(e) else "".join(traceback.format_exception_only(e)).strip()
 
 
 def bygg(rapporter: list[Rapport], arbetare: int | None = None, vid_klar=None) -> list[Byggresultat]:
