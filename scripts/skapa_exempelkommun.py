@@ -55,10 +55,10 @@ AVDELNINGAR = {
 }
 
 SKALA = [
-    {"kod": "uppfyllt", "etikett": "Uppfyllt", "farg": "#1B5E20", "symbol": "▲"},
-    {"kod": "delvis", "etikett": "Delvis uppfyllt", "farg": "#7A5300", "symbol": "■"},
-    {"kod": "ej_uppfyllt", "etikett": "Ej uppfyllt", "farg": "#A4001D", "symbol": "▼"},
-    {"kod": "ej_bedomt", "etikett": "Ej bedömt", "farg": "#555555", "symbol": "○"},
+    {"kod": "uppfyllt", "mening": "är uppfyllt", "etikett": "Uppfyllt", "farg": "#1B5E20", "symbol": "▲"},
+    {"kod": "delvis", "mening": "är delvis uppfyllt", "etikett": "Delvis uppfyllt", "farg": "#7A5300", "symbol": "■"},
+    {"kod": "ej_uppfyllt", "mening": "är inte uppfyllt", "etikett": "Ej uppfyllt", "farg": "#A4001D", "symbol": "▼"},
+    {"kod": "ej_bedomt", "mening": "har inte bedömts", "etikett": "Ej bedömt", "farg": "#555555", "symbol": "○"},
 ]
 
 
@@ -83,8 +83,18 @@ def kommun_yaml() -> str:
         rader.append(f"  - {{id: {nid}, namn: {namn}, forvaltning: {forv}}}")
     rader += [
         "", "rapporttyper:",
-        "  arsredovisning: {namn: Verksamhetsberättelse, titel: \"Verksamhetsberättelse {period} – {namnd}\", sektioner: [ekonomi]}",
-        "  delarsrapport: {namn: Delårsrapport, titel: \"Delårsrapport {period} – {namnd}\", sektioner: [ekonomi]}",
+        "  arsredovisning:",
+        "    namn: Verksamhetsberättelse",
+        "    titel: \"Verksamhetsberättelse {period} – {namnd}\"",
+        "    sektioner: [sammanfattning, inledning, mal, uppdrag, ekonomi, investeringar, personal, internkontroll]",
+        "  delarsrapport:",
+        "    namn: Delårsrapport",
+        "    titel: \"Delårsrapport {period} – {namnd}\"",
+        "    sektioner: [sammanfattning, mal, uppdrag, ekonomi, investeringar, personal]",
+        "  strategi_och_budget:",
+        "    namn: Strategi och budget",
+        "    titel: \"Strategi och budget {period} – {namnd}\"",
+        "    sektioner: [inledning, forutsattningar, mal, driftbudget, investeringsbudget, risk]",
         "", "malnivaer:",
         "  - {id: malomrade, namn: Målområde}",
         "  - {id: kf_mal, namn: Kommunfullmäktiges mål}",
@@ -92,13 +102,14 @@ def kommun_yaml() -> str:
         "", "skalor:", "  mal:",
     ]
     for s in SKALA:
-        rader.append(f"    - {{kod: {s['kod']}, etikett: {s['etikett']}, farg: \"{s['farg']}\", symbol: \"{s['symbol']}\"}}")
+        rader.append(f"    - {{kod: {s['kod']}, etikett: {s['etikett']}, farg: \"{s['farg']}\", symbol: \"{s['symbol']}\", "
+                     f"mening: {s['mening']}}}")
     rader += [
         "  uppdrag:",
-        "    - {kod: ej_startat, etikett: Ej startat, farg: \"#555555\"}",
-        "    - {kod: pagar, etikett: Pågår, farg: \"#1F4E79\"}",
-        "    - {kod: klart, etikett: Klart, farg: \"#1B5E20\"}",
-        "    - {kod: forsenat, etikett: Försenat, farg: \"#A4001D\"}",
+        "    - {kod: ej_startat, etikett: Ej startat, farg: \"#555555\", symbol: \"○\", mening: har inte startat}",
+        "    - {kod: pagar, etikett: Pågår, farg: \"#1F4E79\", symbol: \"◑\", mening: pågår}",
+        "    - {kod: klart, etikett: Klart, farg: \"#1B5E20\", symbol: \"●\", mening: är klara, mening_en: är klart}",
+        "    - {kod: forsenat, etikett: Försenat, farg: \"#A4001D\", symbol: \"!\", mening: är försenade, mening_en: är försenat}",
         "", 'palett: ["#00558C", "#C8500A", "#2E7D32", "#6A3D9A", "#A4001D"]',
         "", "# The economy system exports drift in result perspective (costs negative) and the",
         "# resultaträkning ledger-style (revenues negative); helpers/tecken.py normalises both.",
@@ -106,6 +117,7 @@ def kommun_yaml() -> str:
         "  drift: {enhet: tkr, kostnader: negativa}",
         "  resultat: {enhet: tkr, intakter: negativa, kostnader: positiva}",
         "  investeringar: {enhet: tkr, utgifter: positiva}",
+        "  investeringsbudget: {enhet: tkr, utgifter: positiva}",
         "  personal: {min_antal: 5}",
     ]
     return "\n".join(rader) + "\n"
@@ -205,6 +217,7 @@ def ovrigt(rng: random.Random) -> dict[str, str]:
         for grupp, andel in (("alla", 1.0), ("K", 0.78), ("M", 0.22)):
             pers.append([nid, AR, None, "antal_anstallda", grupp, float(round(anstallda * andel)), round(anstallda * andel)])
             pers.append([nid, AR, None, "sjukfranvaro", grupp, round(rng.uniform(3, 9), 1), round(anstallda * andel)])
+        pers += personal_tillagg(nid, anstallda)
         for j in range(2):
             ik.append([nid, f"IK{j + 1}", "Tillförlitlig finansiell rapportering", "Felaktiga utbetalningar",
                        "Stickprov av 20 fakturor", "Inga avvikelser" if j else "Två avvikelser", None if j else "Rutinen ses över", "nej" if j else "ja"])
@@ -214,6 +227,68 @@ def ovrigt(rng: random.Random) -> dict[str, str]:
         "personal": _csv(pers, ["namnd", "ar", "manad", "nyckeltal", "grupp", "varde", "antal"]),
         "internkontroll": _csv(ik, ["namnd", "id", "malkategori", "risk", "kontrollmoment", "resultat", "atgard", "avvikelse"]),
     }
+
+
+def personal_tillagg(nid: str, anstallda: int) -> list[list]:
+    """Last year's figures, age groups and monthly sjukfrånvaro. Small nämnder get groups under five
+    persons, so the reports show the suppression. Own random stream: the figures above stay as they were."""
+    rng = random.Random(f"{FRO}-personal-{nid}")
+    rader = []
+    for grupp, andel in (("alla", 1.0), ("K", 0.78), ("M", 0.22)):
+        rader.append([nid, AR - 1, None, "sjukfranvaro", grupp, round(rng.uniform(3, 9), 1), round(anstallda * andel)])
+    for ar in (AR - 1, AR):
+        for grupp, andel in (("-29", 0.15), ("30-49", 0.5), ("50-", 0.35)):
+            rader.append([nid, ar, None, "sjukfranvaro", grupp, round(rng.uniform(2, 10), 1), round(anstallda * andel)])
+    for ar in (AR - 1, AR):
+        for m in range(1, 13):
+            sasong = 1.3 if m in (1, 2, 12) else (0.7 if m in (6, 7) else 1.0)
+            rader.append([nid, ar, m, "sjukfranvaro", "alla", round(rng.uniform(4, 7) * sasong, 1), anstallda])
+    return rader
+
+
+def budgetperiod(ut: Path) -> None:
+    """Strategi och budget for the next year: drift budget for AR and AR+1, investment budget and plan."""
+    rng = random.Random(f"{FRO}-budget")
+    mapp = ut / str(AR + 1)
+    mapp.mkdir(exist_ok=True)
+    (mapp / "period.yaml").write_text(
+        f"# Syntetisk budgetperiod: Strategi och budget {AR + 1}–{AR + 2}.\nar: {AR + 1}\ntill_manad: 12\n"
+        f"rapporttyper: [strategi_och_budget]\nbeslut: kommunfullmäktiges beslut {AR}-11-18 § 99\n", encoding="utf-8")
+    drift_rader, inv = [], []
+    for nid, _, _, ram in NAMNDER:
+        for avd, enheter in AVDELNINGAR[nid].items():
+            for enh in enheter:
+                budget = ram / sum(len(e) for e in AVDELNINGAR[nid].values())
+                for ar, faktor in ((AR, 1.0), (AR + 1, rng.uniform(0.98, 1.06))):
+                    drift_rader.append([nid, enh, avd, ar, None, -round(budget * faktor, 3), None, None])
+        for j in range(rng.randint(2, 4)):
+            tidigare = round(ram * rng.uniform(0, 0.01), 3) if j == 0 else None
+            if tidigare:
+                inv.append([nid, f"Investeringsprojekt {j + 1}", AR, "tidigare", tidigare])
+            for ar in range(AR + 1, AR + 5):
+                inv.append([nid, f"Investeringsprojekt {j + 1}", ar, "budget" if ar == AR + 1 else "plan",
+                            round(ram * rng.uniform(0.001, 0.01), 3)])
+    filer = {"drift": _csv(drift_rader, ["namnd", "verksamhet", "overordnad", "ar", "manad", "budget", "utfall", "prognos"]),
+             "investeringsbudget": _csv(inv, ["namnd", "projekt", "ar", "typ", "belopp"])}
+    for namn, text in filer.items():
+        (mapp / f"{namn}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for fil in ("mal", "indikatorer", "indikatorvarden"):
+        (mapp / f"{fil}.csv").write_bytes((ut / str(AR) / f"{fil}.csv").read_bytes())
+    kommentarer(mapp, {"inledning": "Strategi och budget beskriver vad nämnden ska uppnå {ar} och hur budgeten "
+                                    "fördelas. *Syntetisk exempeltext.*",
+                       "forutsattningar": "Befolkningen väntas växa med omkring en procent per år. Kostnaderna för "
+                                          "löner och lokaler ökar snabbare än intäkterna. *Syntetisk exempeltext.*",
+                       "risk": "| Risk | Effekt |\n|---|---|\n| Löneökning 1 procentenhet utöver budget | Ökade "
+                               "kostnader |\n| Fler barn och äldre än prognos | Ökade volymer |\n\n*Syntetisk exempeltext.*"},
+                AR + 1)
+
+
+def kommentarer(mapp: Path, texter: dict[str, str], ar: int) -> None:
+    for nid, *_ in NAMNDER:
+        m = mapp / "kommentarer" / nid
+        m.mkdir(parents=True, exist_ok=True)
+        for sektion, text in texter.items():
+            (m / f"{sektion}.md").write_text(text.format(ar=ar) + "\n", encoding="utf-8")
 
 
 def skriv(ut: Path) -> None:
@@ -230,11 +305,14 @@ def skriv(ut: Path) -> None:
         tabeller = {"drift": drift_csv, "resultat": resultat(rng, summor), **mal_och_indikatorer(rng), **ovrigt(rng)}
         for namn, text in tabeller.items():
             (mapp / f"{namn}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # Excel's "CSV UTF-8"
-        kommentarer = mapp / "kommentarer" / "bun"
-        kommentarer.mkdir(parents=True, exist_ok=True)
-        (kommentarer / "ekonomi.md").write_text(
+        kommentarer(mapp, {"inledning": "Verksamhetsberättelsen redovisar hur nämnden har arbetat mot "
+                                        "fullmäktiges mål och hur ekonomin utvecklats {ar}. *Syntetisk exempeltext.*",
+                            "sammanfattning": "Nämnden har i huvudsak bedrivit verksamheten enligt plan. "
+                                              "*Syntetisk exempeltext.*"}, AR)
+        (mapp / "kommentarer" / "bun" / "ekonomi.md").write_text(
             "Underskottet inom **grundskolan** beror främst på fler elever i behov av särskilt stöd "
             "än budgeterat.\n\n- Åtgärdsplan beslutad i nämnden\n- Uppföljning varje månad\n", encoding="utf-8")
+    budgetperiod(ut)
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, tim
     from .korning import karna
 
     parametrar = {"kommun": rapport.kommun, "namnd": rapport.namnd, "period": rapport.period,
-                  "rapporttyp": rapport.rapporttyp}
+                  "rapporttyp": rapport.rapporttyp, "sektion": sektion_id}
     return karna(paths.NOTEBOOKS).kor(notebook, parametrar, ut, timeout)
 
 
@@ -102,7 +102,7 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
     innehall = []
     for sektion, executed in sektioner:
         innehall.append({"id": sektion["id"], "titel": sektion["titel"]})
-        rubrik = nbformat.v4.new_code_cell("")
+        rubrik = nbformat.v4.new_code_cell("", id=f"{sektion['id']}-rubrik")
         rubrik.outputs = [nbformat.v4.new_output(
             "display_data", data={"text/html": f'<h2 class="sektion" id="{sektion["id"]}">{sektion["titel"]}</h2>'})]
         nb.cells.append(rubrik)
@@ -111,6 +111,7 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
                 continue
             cell.outputs = [o for o in cell.outputs if o.output_type in ("display_data", "execute_result")]
             if cell.outputs:
+                cell.id = f"{sektion['id']}-{len(nb.cells)}"  # one notebook may render several sections
                 nb.cells.append(cell)
     namnd = k.namnd(rapport.namnd)
     nb.metadata["namndrapport"] = {

@@ -39,6 +39,13 @@ class Skalsteg:
     farg: str
     symbol: str
     ordning: int
+    mening: str = ""  # verb phrase for prose, plural: "är på väg att uppfyllas", "pågår"
+    mening_en: str = ""  # the same for one item, when it differs: "är färdigt"
+
+    def sats(self, antal: int = 2) -> str:
+        if antal == 1 and self.mening_en:
+            return self.mening_en
+        return self.mening or f"har status {self.kort}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class Period:
     rapporttyper: tuple[str, ...]
     namnder: tuple[str, ...]
     mapp: Path
+    beslut: str | None = None  # e.g. "kommunfullmäktiges beslut 2020-11-09 § 185" (budget periods)
 
     @property
     def namn(self) -> str:
@@ -165,7 +173,7 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
             if not re.fullmatch(r"#[0-9A-Fa-f]{6}", farg):
                 problem.append(Problem(namn, None, f"skalor.{sk_namn}[{i}].farg", farg, "en färg som #RRGGBB"))
             lista.append(Skalsteg(str(s["kod"]), s["etikett"], s.get("kort", s["etikett"].lower()), farg,
-                                  s.get("symbol", ""), i + 1))
+                                  s.get("symbol", ""), i + 1, s.get("mening", ""), s.get("mening_en", "")))
         skalor[sk_namn] = tuple(lista)
 
     if problem:
@@ -217,4 +225,4 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
     if problem:
         raise DataFel(problem)
     return Period(str(period_id), int(p.get("ar", str(period_id)[:4])), till,
-                  tuple(p.get("rapporttyper", [])), namnder, mapp)
+                  tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"))

@@ -196,6 +196,34 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "id"),
         ),
+        Tabell(
+            "investeringsbudget",
+            "Investeringsbudget och plan per projekt och år (Strategi och budget).",
+            (
+                _k("namnd"),
+                _k("projekt"),
+                _k("ar", "ar"),
+                _k("typ", "val", tillatna=("tidigare", "budget", "plan"),
+                   beskrivning="tidigare = beviljat t.o.m. föregående år; budget = budgetåret; plan = planår"),
+                _k("belopp", "tal"),
+            ),
+            nyckel=("namnd", "projekt", "ar", "typ"),
+            belopp=("belopp",),
+        ),
+        Tabell(
+            "exploatering",
+            "Exploateringsbudget per projekt: intäkter och kostnader.",
+            (
+                _k("namnd"),
+                _k("projektnr", kravs=False),
+                _k("projekt"),
+                _k("ar", "ar"),
+                _k("intakt", "tal", kravs=False),
+                _k("kostnad", "tal", kravs=False),
+            ),
+            nyckel=("namnd", "projektnr", "projekt", "ar"),
+            belopp=("intakt", "kostnad"),
+        ),
     ]
 }
 

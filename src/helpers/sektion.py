@@ -38,3 +38,15 @@ class Sektion:
     @cached_property
     def ar(self) -> int:
         return self.period.ar
+
+    @property
+    def titel(self) -> str:
+        return self.kommun.sektioner.get(self.sektion_id, {}).get("titel", self.sektion_id)
+
+    def enhet(self, tabell: str) -> str:
+        """The unit the municipality prints this table in (tkr unless kommun.yaml says otherwise)."""
+        return self.kommun.tabellinstallning(tabell).get("visas_i", self.kommun.tabellinstallning(tabell).get("enhet", "tkr"))
+
+    @property
+    def min_antal(self) -> int:
+        return int(self.kommun.tabellinstallning("personal").get("min_antal", 5))

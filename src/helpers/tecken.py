@@ -26,6 +26,8 @@ _VAND = {
     "drift": {"kostnader": ("budget", "utfall", "prognos")},
     "resultat": {"intakter": ("intakter",), "kostnader": ("kostnader", "nettokostnad")},
     "investeringar": {"utgifter": ("budget", "utfall", "prognos", "overforing")},
+    "investeringsbudget": {"utgifter": ("belopp",)},
+    "exploatering": {"kostnader": ("kostnad",), "intakter": ("intakt",)},
 }
 
 

@@ -46,11 +46,11 @@ def stycke(*meningar: str | None) -> None:
         display(HTML(f'<p class="genererad">{escape(text)}</p>'))
 
 
-def kommentar(text: str | None, *, sektion: str) -> None:
-    """The analyst's commentary, or a visible marker in the draft that it is missing."""
+def kommentar(text: str | None, *, sektion: str, valfri: bool = False) -> None:
+    """The analyst's commentary, or a visible marker in the draft that it is missing (unless optional)."""
     if text and text.strip():
         display(HTML(f'<div class="kommentar">{markdown_html(text)}</div>'))
-    else:
+    elif not valfri:
         display(HTML(f'<p class="saknas-kommentar" role="note">Kommentar saknas för avsnittet {escape(sektion)}.</p>'))
 
 
@@ -62,3 +62,15 @@ def figur(html: str | None) -> None:
     """A figure from ``helpers.diagram``; nothing when the chart had no data to show."""
     if html:
         display(HTML(html))
+
+
+def bedomning(steg, motivering: str | None = None, *, rubrik: str = "Bedömning") -> None:
+    """A goal's assessment: symbol and words (never colour alone), then the motivation."""
+    if steg is None:
+        display(HTML(f'<p class="bedomning"><strong>{escape(rubrik)}:</strong> ej bedömd</p>'))
+        return
+    symbol = f'<span class="symbol" aria-hidden="true">{escape(steg.symbol)}</span> ' if steg.symbol else ""
+    display(HTML(f'<p class="bedomning" style="--farg: {escape(steg.farg)}">{symbol}<strong>{escape(rubrik)}:</strong> '
+                 f'{escape(steg.etikett)}</p>'))
+    if motivering:
+        display(HTML(f'<div class="motivering">{markdown_html(motivering)}</div>'))
