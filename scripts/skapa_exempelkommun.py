@@ -94,6 +94,7 @@ def kommun_yaml() -> str:
         "  strategi_och_budget:",
         "    namn: Strategi och budget",
         "    titel: \"Strategi och budget {period} – {namnd}\"",
+        "    planering: true",
         "    sektioner: [inledning, forutsattningar, mal, driftbudget, investeringsbudget, risk]",
         "", "malnivaer:",
         "  - {id: malomrade, namn: Målområde}",

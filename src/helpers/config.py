@@ -7,7 +7,7 @@ sections, goal levels, assessment scales, palette, and the units and sign conven
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class Rapporttyp:
     namn: str
     titel: str
     sektioner: tuple[str, ...]
+    planering: bool = False  # a budget/plan report: outcomes are known up to the year before
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Period:
     namnder: tuple[str, ...]
     mapp: Path
     beslut: str | None = None  # e.g. "kommunfullmäktiges beslut 2020-11-09 § 185" (budget periods)
+    visning: dict = field(default_factory=dict, hash=False, compare=False)  # per table: {decimaler: 1}
 
     @property
     def namn(self) -> str:
@@ -163,7 +165,7 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
                 problem.append(Problem(namn, None, f"rapporttyper.{rid}.sektioner", sid,
                                        f"en känd sektion ({', '.join(sektioner)})"))
         rapporttyper[rid] = Rapporttyp(rid, r.get("namn", rid), r.get("titel", "{namnd} {rapporttyp} {period}"),
-                                       tuple(r.get("sektioner", [])))
+                                       tuple(r.get("sektioner", [])), bool(r.get("planering", False)))
 
     skalor = {}
     for sk_namn, steg in (c.get("skalor") or {}).items():
@@ -225,4 +227,5 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
     if problem:
         raise DataFel(problem)
     return Period(str(period_id), int(p.get("ar", str(period_id)[:4])), till,
-                  tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"))
+                  tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"),
+                  p.get("visning") or {})

@@ -21,7 +21,7 @@ def per_projekt(investeringar: pd.DataFrame, ar: int) -> pd.DataFrame:
         if GRUPPRUBRIK.get(grupp):
             rader.append({"projekt": GRUPPRUBRIK[grupp], "radtyp": "rubrik"})
         for r in df.itertuples():
-            rader.append({"projekt": r.projekt, "utfall": r.utfall, "budget": r.budget, "prognos": r.prognos,
+            rader.append({"projekt": f"{r.projektnr} - {r.projekt}" if not fmt.saknas(r.projektnr) and r.projektnr else r.projekt, "utfall": r.utfall, "budget": r.budget, "prognos": r.prognos,
                           "overforing": r.overforing, "radtyp": "rad"})
         rader.append({"projekt": "Summa", "utfall": df["utfall"].sum(min_count=1), "budget": df["budget"].sum(min_count=1),
                       "prognos": df["prognos"].sum(min_count=1), "overforing": df["overforing"].sum(min_count=1),
@@ -38,6 +38,7 @@ def per_projekt(investeringar: pd.DataFrame, ar: int) -> pd.DataFrame:
     for kol in ("utfall", "budget", "prognos", "overforing"):
         if kol not in ut:
             ut[kol] = pd.NA
+    ut["avvikelse"] = ut["budget"] - ut["utfall"]  # positive = budget left (helpers.tecken)
     ut["utnyttjande"] = [u / b * 100 if not fmt.saknas(u) and not fmt.saknas(b) and b else None
                          for u, b in zip(ut["utfall"], ut["budget"])]
     return ut
@@ -87,6 +88,7 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
 
     kol = [Kolumn("Projekt", "projekt"), Kolumn(f"Utfall {period_namn}", "utfall", belopp(enhet, decimaler)),
            Kolumn(f"Budget helår {ar}", "budget", belopp(enhet, decimaler)),
+           Kolumn("Avvikelse", "avvikelse", belopp(enhet, decimaler)),
            Kolumn("Utfall i % av budget helår", "utnyttjande", procent(0))]
     if rader["prognos"].notna().any():
         kol.append(Kolumn(f"Prognos helår {ar}", "prognos", belopp(enhet, decimaler)))

@@ -66,7 +66,7 @@ def rojandeskydd(personal: pd.DataFrame, min_antal: int = STANDARD_MIN_ANTAL) ->
     return df
 
 
-def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 2, min_antal: int = STANDARD_MIN_ANTAL):
+def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL):
     """Key figures by group (rows) and year (columns), suppressed where needed."""
     from .tabeller import Kolumn, Tabell
 

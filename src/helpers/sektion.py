@@ -40,12 +40,21 @@ class Sektion:
         return self.period.ar
 
     @property
+    def utfallsar(self) -> int:
+        """The last year with outcomes: the period's year, or the year before in a budget report."""
+        return self.ar - 1 if self.rapporttyp.planering else self.ar
+
+    @property
     def titel(self) -> str:
         return self.kommun.sektioner.get(self.sektion_id, {}).get("titel", self.sektion_id)
 
     def enhet(self, tabell: str) -> str:
         """The unit the municipality prints this table in (tkr unless kommun.yaml says otherwise)."""
         return self.kommun.tabellinstallning(tabell).get("visas_i", self.kommun.tabellinstallning(tabell).get("enhet", "tkr"))
+
+    def decimaler(self, tabell: str) -> int | None:
+        """Decimals a period's report prints for a table (period.yaml ``visning``); None = the unit's default."""
+        return self.period.visning.get(tabell, {}).get("decimaler")
 
     @property
     def min_antal(self) -> int:
