@@ -4,6 +4,7 @@ that states its key numbers. Figures are embedded as PNG (no external requests).
 from __future__ import annotations
 
 import base64
+import math
 import io
 from html import escape
 
@@ -27,8 +28,18 @@ def tema(palett: tuple[str, ...] | list[str]) -> None:
                       "font.family": "DejaVu Sans", "axes.formatter.use_locale": False})
 
 
-def _svensk_axel(ax, decimaler: int = 0) -> None:
-    ax.yaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: fmt.tal(v, decimaler)))
+def _svensk_axel(ax, decimaler: int | None = None, axel: str = "y") -> None:
+    """Swedish tick labels; without ``decimaler``, as many decimals as the tick step needs (no '1, 1, 2, 2')."""
+    a = ax.yaxis if axel == "y" else ax.xaxis
+
+    def etikett(v, _pos):
+        if decimaler is not None:
+            return fmt.tal(v, decimaler)
+        lagen = a.get_ticklocs()
+        steg = min((abs(y - x) for x, y in zip(lagen, lagen[1:]) if y != x), default=1)
+        return fmt.tal(v, max(0, -math.floor(math.log10(steg))) if steg < 1 else 0)
+
+    a.set_major_formatter(mticker.FuncFormatter(etikett))
 
 
 def figur_html(fig, alt: str, bildtext: str, *, liten: bool = False) -> str:
@@ -85,7 +96,7 @@ def indikator(serie: dict[str, pd.DataFrame], palett, *, namn: str, enhet: str |
                    color=palett[-1], label="Mål", zorder=3)
     ax.set_xticks(range(len(alla_ar)), [str(a) for a in alla_ar])
     ax.set_ylabel("procent" if enhet == "procent" else (enhet or ""))
-    _svensk_axel(ax, decimaler if totalt["varde"].abs().max() < 100 else 0)
+    _svensk_axel(ax)
     ax.legend(frameon=False, fontsize=8)
     forsta, sista = totalt.iloc[0], totalt.iloc[-1]
     alt = (f"Linjediagram för {namn}: från {fmt.tal(forsta['varde'], decimaler)} år {int(forsta['ar'])} "
@@ -107,7 +118,7 @@ def investeringar(rader: pd.DataFrame, palett, *, ar: int, antal: int = 10) -> s
     ax.barh([i - 0.2 for i in y], p["utfall"].fillna(0) / 1000, height=0.4, color=palett[1], label="Utfall")
     ax.set_yticks(list(y), p["projekt"])
     ax.set_xlabel("mnkr")
-    ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: fmt.tal(v, 0)))
+    _svensk_axel(ax, axel="x")
     ax.legend(frameon=False, loc="lower right")
     delar = [f"{r.projekt} {fmt.mnkr(0 if fmt.saknas(r.utfall) else r.utfall)} av {fmt.mnkr(r.budget)}"
              for r in p.iloc[::-1].itertuples()]
@@ -125,7 +136,7 @@ def per_manad(varden: dict[int, pd.DataFrame], palett, *, namn: str, enhet: str 
         ax.plot([MANADER_KORT[int(m) - 1] for m in df["manad"]], df["varde"], marker="o",
                 linestyle="-" if i == len(varden) - 1 else "--", color=palett[i % len(palett)], label=str(ar))
     ax.set_ylabel(enhet)
-    _svensk_axel(ax, 1)
+    _svensk_axel(ax)
     ax.legend(frameon=False)
     delar = []
     for ar, df in sorted(varden.items()):

@@ -69,6 +69,13 @@ def mnkr(varde_tkr, decimaler: int = 1, *, enhet: bool = True) -> str:
     return f"{text}{NBSP}mnkr" if enhet else text
 
 
+def kronor(varde_tkr) -> str:
+    """An amount in prose: mnkr from 1 mnkr up (``'62,1 mnkr'``), otherwise tkr (``'450 tkr'``)."""
+    if not saknas(varde_tkr) and abs(varde_tkr) < 1000:
+        return tkr(varde_tkr)
+    return mnkr(varde_tkr)
+
+
 def procent(varde, decimaler: int = 1, *, tecken: bool = False, trunkera: bool = False) -> str:
     """``procent(3.67)`` → ``'3,7 %'`` (value already in percent)."""
     return f"{tal(varde, decimaler, tecken=tecken, trunkera=trunkera)}{NBSP}%"

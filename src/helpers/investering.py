@@ -58,10 +58,10 @@ def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str) -> li
     if investeringar[investeringar["ar"] == ar].empty:
         return []
     t = totalt(investeringar, ar)
-    meningar = [f"Det sammanlagda utfallet på investeringarna {period_namn} är {fmt.mnkr(t['utfall'])}."]
+    meningar = [f"Det sammanlagda utfallet på investeringarna {period_namn} är {fmt.kronor(t['utfall'])}."]
     if t["utnyttjande"] is not None:
         meningar.append(f"Utfallet innebär att {fmt.procent(t['utnyttjande'], 0)} av investeringsbudgeten "
-                        f"({fmt.mnkr(t['budget'])}) är förbrukad.")
+                        f"({fmt.kronor(t['budget'])}) är förbrukad.")
     if not fmt.saknas(t["prognos"]):
         meningar.append(f"Prognosen för helåret är {fmt.mnkr(t['prognos'])}.")
     if not fmt.saknas(t["overforing"]) and t["overforing"] > 0:
@@ -77,8 +77,8 @@ def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
         return None
     delar = []
     for r in inv.nlargest(antal, "utfall").itertuples():
-        budget = "" if fmt.saknas(r.budget) or not r.budget else f" av budgeterade {fmt.mnkr(r.budget)}"
-        delar.append(f"{r.projekt} ({fmt.mnkr(r.utfall)}{budget})")
+        budget = "" if fmt.saknas(r.budget) or not r.budget else f" av budgeterade {fmt.kronor(r.budget)}"
+        delar.append(f"{r.projekt} ({fmt.kronor(r.utfall)}{budget})")
     lista = ", ".join(delar[:-1]) + " och " + delar[-1] if len(delar) > 1 else delar[0]
     return f"De största investeringarna under året är {lista}."
 

@@ -55,7 +55,7 @@ def rojandeskydd(personal: pd.DataFrame, min_antal: int = STANDARD_MIN_ANTAL) ->
     df["grupp"] = df["grupp"].fillna("alla")
     df["dold"] = df["antal"].notna() & (df["antal"] < min_antal)
     nycklar = ["ar", "manad", "nyckeltal"]
-    for _, idx in df.groupby([df[k].astype(str) for k in nycklar]).groups.items():
+    for _, idx in df.groupby([df[k].astype(str) for k in nycklar], dropna=False).groups.items():
         del_ = df.loc[idx]
         for partition in ("kon", "alder"):
             grupper = del_[del_["grupp"].map(_partition) == partition]
