@@ -31,9 +31,19 @@ def hitta_fil(mapp: Path, tabell: str) -> Path | None:
     return None
 
 
+class InteText(ValueError):
+    """The file is not text: a spreadsheet or archive saved with a .csv name, or binary data."""
+
+
 def _avkoda(data: bytes, kodning: str | None) -> str:
     if kodning:
         return data.decode(kodning)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")  # Excel's "Unicode-text"
+    if data.startswith(b"PK\x03\x04"):
+        raise InteText("filen är en zip/xlsx-fil med ändelsen .csv; spara som CSV eller byt ändelse till .xlsx")
+    if b"\x00" in data[:4096]:
+        raise InteText("filen innehåller binära data, inte text (binary file)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -103,6 +113,8 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None) -> tu
         return tom, [Problem(namn, None, None, None, f"filen är större än {MAX_STORLEK // 2**20} MiB (too large)")]
     try:
         rader = _rader_xlsx(fil, installning) if fil.suffix == ".xlsx" else _rader_csv(fil, installning)
+    except InteText as e:
+        return tom, [Problem(namn, None, None, None, f"{e} (not a text file)")]
     except (UnicodeDecodeError, LookupError) as e:
         return tom, [Problem(namn, None, None, None, f"kan inte läsa teckenkodningen (encoding): {e}")]
     except csv.Error as e:
