@@ -62,10 +62,8 @@ def planera(kommun: str | None = None, namnder: list[str] | None = None, period:
             for rid in p.rapporttyper:
                 if rapporttyp and rid != rapporttyp:
                     continue
-                if not k.rapporttyper[rid].sektioner:
-                    continue
                 for nid in p.namnder:
-                    if namnder and nid not in namnder:
+                    if (namnder and nid not in namnder) or not k.sektionslista(rid, nid):
                         continue
                     rapporter.append(Rapport(k.id, nid, p.id, rid))
     return rapporter
@@ -133,7 +131,7 @@ def bygg_rapport(rapport: Rapport, timeout: int = 600) -> Byggresultat:
         data.forbered(k.id, period.id)
         executed = []
         sid = None
-        for sid in k.rapporttyper[rapport.rapporttyp].sektioner:
+        for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd):
             s = k.sektioner[sid]
             aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
             nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout)

@@ -28,9 +28,14 @@ def validate(kommun):
             for p in config.perioder(k):
                 _, problem = validera_period(k, p)
                 for pr in problem:
-                    click.echo(f"FEL: {pr}", err=True)
-                antal += len(problem)
-                click.echo(f"{k.id}/{p.id}: {'OK' if not problem else f'{len(problem)} problem'}")
+                    click.echo(f"{pr.niva}: {pr}", err=True)
+                fel = sum(not pr.varning for pr in problem)
+                varningar = len(problem) - fel
+                antal += fel
+                status = f"{fel} problem" if fel else "OK"
+                if varningar:
+                    status += f" ({varningar} varningar)"
+                click.echo(f"{k.id}/{p.id}: {status}")
     except DataFel as e:
         click.echo(f"FEL: {e}", err=True)
         sys.exit(1)

@@ -7,7 +7,7 @@ sections, goal levels, assessment scales, palette, and the units and sign conven
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,10 @@ class Namnd:
     id: str
     namn: str
     forvaltning: str = ""
+    sektioner: tuple = ()  # (rapporttyp, (section ids…)) pairs: this nämnd's own section list
+
+    def egna_sektioner(self, rapporttyp: str) -> tuple[str, ...] | None:
+        return dict(self.sektioner).get(rapporttyp)
 
     @property
     def genitiv(self) -> str:
@@ -67,6 +71,7 @@ class Period:
     mapp: Path
     beslut: str | None = None  # e.g. "kommunfullmäktiges beslut 2020-11-09 § 185" (budget periods)
     visning: dict = field(default_factory=dict, hash=False, compare=False)  # per table: {decimaler: 1}
+    skalor: dict = field(default_factory=dict, hash=False, compare=False)  # scales replacing kommun.yaml's
 
     @property
     def namn(self) -> str:
@@ -99,6 +104,11 @@ class Kommun:
         if namnd_id not in self.namnder:
             raise KeyError(f"Okänd nämnd {namnd_id!r} för {self.id}; kända: {', '.join(self.namnder)}")
         return self.namnder[namnd_id]
+
+    def sektionslista(self, rapporttyp: str, namnd: str) -> tuple[str, ...]:
+        """The sections of a report, in order: the nämnd's own list if it has one, else the report type's."""
+        egen = self.namnder[namnd].egna_sektioner(rapporttyp) if namnd in self.namnder else None
+        return egen if egen is not None else self.rapporttyper[rapporttyp].sektioner
 
     def skala(self, namn: str) -> tuple[Skalsteg, ...]:
         return self.skalor.get(namn, ())
@@ -152,7 +162,8 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
             problem.append(Problem(namn, None, f"namnder[{i}].id", nid,
                                    "ett id med små bokstäver, siffror, - och _ (t.ex. 'ks')"))
             continue
-        namnder[nid] = Namnd(nid, str(n.get("namn", nid)), str(n.get("forvaltning", "")))
+        egna = tuple((rid, tuple(lista)) for rid, lista in (n.get("sektioner") or {}).items())
+        namnder[nid] = Namnd(nid, str(n.get("namn", nid)), str(n.get("forvaltning", "")), egna)
 
     sektioner = _las_yaml(STANDARDSEKTIONER)
     for sid, s in (c.get("sektioner") or {}).items():
@@ -167,16 +178,14 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
         rapporttyper[rid] = Rapporttyp(rid, r.get("namn", rid), r.get("titel", "{namnd} {rapporttyp} {period}"),
                                        tuple(r.get("sektioner", [])), bool(r.get("planering", False)))
 
-    skalor = {}
-    for sk_namn, steg in (c.get("skalor") or {}).items():
-        lista = []
-        for i, s in enumerate(steg):
-            farg = str(s.get("farg", "#666666"))
-            if not re.fullmatch(r"#[0-9A-Fa-f]{6}", farg):
-                problem.append(Problem(namn, None, f"skalor.{sk_namn}[{i}].farg", farg, "en färg som #RRGGBB"))
-            lista.append(Skalsteg(str(s["kod"]), s["etikett"], s.get("kort", s["etikett"].lower()), farg,
-                                  s.get("symbol", ""), i + 1, s.get("mening", ""), s.get("mening_en", "")))
-        skalor[sk_namn] = tuple(lista)
+    for n in namnder.values():
+        for rid, lista in n.sektioner:
+            for sid in lista:
+                if sid not in sektioner:
+                    problem.append(Problem(namn, None, f"namnder.{n.id}.sektioner.{rid}", sid,
+                                           f"en känd sektion ({', '.join(sektioner)})"))
+
+    skalor = _las_skalor(c.get("skalor") or {}, namn, problem)
 
     if problem:
         raise DataFel(problem)
@@ -186,6 +195,28 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
         palett=tuple(c.get("palett") or ("#1F4E79", "#C55A11", "#548235", "#7F6000")),
         tabeller=c.get("tabeller") or {}, mapp=mapp, syntetisk=bool(c.get("syntetisk", False)),
     )
+
+
+def _las_skalor(rad: dict, namn: str, problem: list[Problem]) -> dict[str, tuple[Skalsteg, ...]]:
+    skalor = {}
+    for sk_namn, steg in rad.items():
+        lista = []
+        for i, s in enumerate(steg):
+            farg = str(s.get("farg", "#666666"))
+            if not re.fullmatch(r"#[0-9A-Fa-f]{6}", farg):
+                problem.append(Problem(namn, None, f"skalor.{sk_namn}[{i}].farg", farg, "en färg som #RRGGBB"))
+            lista.append(Skalsteg(str(s["kod"]), s["etikett"], s.get("kort", s["etikett"].lower()), farg,
+                                  s.get("symbol", ""), i + 1, s.get("mening", ""), s.get("mening_en", "")))
+        skalor[sk_namn] = tuple(lista)
+    return skalor
+
+
+def for_period(kommun: Kommun, period: Period) -> Kommun:
+    """The municipality as a period sees it: a period.yaml may replace an assessment scale (Haninge
+    used six steps in 2020 and three in 2022)."""
+    if not period.skalor:
+        return kommun
+    return replace(kommun, skalor={**kommun.skalor, **period.skalor})
 
 
 def las_kommun(kommun_id: str) -> Kommun:
@@ -224,8 +255,9 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
     till = int(p.get("till_manad", 12))
     if not 1 <= till <= 12:
         problem.append(Problem(visningsnamn(fil), None, "till_manad", str(till), "en månad 1–12"))
+    skalor = _las_skalor(p.get("skalor") or {}, visningsnamn(fil), problem)
     if problem:
         raise DataFel(problem)
     return Period(str(period_id), int(p.get("ar", str(period_id)[:4])), till,
                   tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"),
-                  p.get("visning") or {})
+                  p.get("visning") or {}, skalor)

@@ -41,8 +41,8 @@ def forbered(kommun_id: str, period_id: str) -> Path:
         if kontroll.exists() and json.loads(kontroll.read_text())["hash"] == aktuell:
             return ut
         tabeller, problem = validera_period(kommun, period)
-        if problem:
-            raise DataFel(problem)
+        if any(not p.varning for p in problem):
+            raise DataFel([p for p in problem if not p.varning])
         for gammal in ut.glob("*.parquet"):
             gammal.unlink()
         for namn, df in tabeller.items():

@@ -17,6 +17,7 @@ class Problem:
     kolumn: str | None
     varde: str | None
     forvantat: str
+    varning: bool = False  # a warning (e.g. a published total that does not add up) does not stop the build
 
     def __str__(self) -> str:
         plats = [self.fil]
@@ -26,6 +27,10 @@ class Problem:
             plats.append(f"kolumn '{self.kolumn}'")
         varde = f" värde {self.varde!r}:" if self.varde not in (None, "") else ""
         return f"{', '.join(plats)}:{varde} {self.forvantat}"
+
+    @property
+    def niva(self) -> str:
+        return "VARNING" if self.varning else "FEL"
 
 
 class DataFel(Exception):

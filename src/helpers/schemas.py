@@ -224,6 +224,24 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "projektnr", "projekt", "ar"),
             belopp=("intakt", "kostnad"),
         ),
+        Tabell(
+            "statistik",
+            "Verksamhetsstatistik och andra nyckeltalstabeller: en rad per tabell, rad och kolumn.",
+            (
+                _k("namnd"),
+                _k("tabell", beskrivning="tabellens id, t.ex. T1; tabeller visas i filens ordning"),
+                _k("titel", beskrivning="tabellens rubrik"),
+                _k("grupp", kravs=False, beskrivning="mellanrubrik ovanför tabellen, t.ex. Funktionsnedsättning"),
+                _k("rad"),
+                _k("kolumn"),
+                _k("varde", "tal", kravs=False, beskrivning="tomt = saknas (visas som –)"),
+                _k("text", kravs=False, beskrivning="en textcell i stället för ett tal, t.ex. ansvarig nämnd"),
+                _k("enhet", "val", kravs=False, tillatna=("antal", "procent", "kr", "dagar", "timmar", "index")),
+                _k("decimaler", "heltal", kravs=False),
+                _k("fotnot", kravs=False),
+            ),
+            nyckel=("namnd", "tabell", "rad", "kolumn"),
+        ),
     ]
 }
 

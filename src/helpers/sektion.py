@@ -22,9 +22,10 @@ class Sektion:
     sektion_id: str
 
     def __post_init__(self):
-        self.kommun = config.las_kommun(self.kommun_id)
+        kommun = config.las_kommun(self.kommun_id)
+        self.period = config.las_period(kommun, str(self.period_id))
+        self.kommun = config.for_period(kommun, self.period)
         self.namnd = self.kommun.namnd(self.namnd_id)
-        self.period = config.las_period(self.kommun, str(self.period_id))
         self.rapporttyp = self.kommun.rapporttyper[self.rapporttyp_id]
         diagram.tema(self.kommun.palett)  # also undoes chart settings an earlier section changed
 

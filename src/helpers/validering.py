@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import tecken
+from . import config, tecken
 from .format import saknas
 from .config import Kommun, Period
 from .fel import Problem, visningsnamn
@@ -17,6 +17,7 @@ from .schemas import TABELLER
 
 
 def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    kommun = config.for_period(kommun, period)
     tabeller: dict[str, pd.DataFrame] = {}
     filer: dict[str, str] = {}
     problem: list[Problem] = []
@@ -48,6 +49,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
         "uppdrag": _kontrollera_uppdrag,
         "resultat": _kontrollera_resultat,
         "personal": _kontrollera_ar,
+        "statistik": _kontrollera_statistik,
     }
     for namn, kontroll in kontroller.items():
         if namn in tabeller and not tabeller[namn].empty:
@@ -175,4 +177,46 @@ def _kontrollera_resultat(df, fil, kommun, period, tabeller):
                 problem.append(Problem(fil, r.radnr, "nettokostnad", f"{r.nettokostnad / 1000:.1f} mnkr",
                                        f"kostnader − intäkter = {(r.kostnader - r.intakter) / 1000:.1f} mnkr "
                                        "(skillnaden är större än avrundning kan förklara)"))
+    return problem
+
+
+SUMMARADER = ("totalt", "summa")
+
+
+def _kontrollera_statistik(df, fil, kommun, period, tabeller):
+    """Published statistics are kept as printed, but checked: a 'Totalt' row that is not the sum of the
+    other rows, or a printed 'Förändring' that the year columns do not give, is reported as a warning."""
+    problem = []
+    for (namnd, tabell), t in df.groupby(["namnd", "tabell"], sort=False):
+        kolumner = list(dict.fromkeys(t["kolumn"]))
+        rader = list(dict.fromkeys(t["rad"]))
+        varde = {(r.rad, r.kolumn): r for r in t.itertuples()}
+        summarader = [r for r in rader if str(r).strip().lower().startswith(SUMMARADER)]
+        ovriga = [r for r in rader if r not in summarader]
+        for summarad in summarader:
+            for k in kolumner:
+                if str(k).lower().startswith("förändring") or (summarad, k) not in varde:
+                    continue
+                delar = [varde[(r, k)].varde for r in ovriga if (r, k) in varde and _har(varde[(r, k)].varde)]
+                cell = varde[(summarad, k)]
+                if delar and _har(cell.varde) and abs(sum(delar) - cell.varde) > 0.5:
+                    problem.append(Problem(fil, cell.radnr, "varde", f"{cell.varde:g}",
+                                           f"tabell {tabell}, {summarad}, {k}: raderna summerar till {sum(delar):g} "
+                                           "(publicerad summa stämmer inte)", varning=True))
+        arskolumner = [k for k in kolumner if str(k).rstrip("*").isdigit()]
+        for k in kolumner:
+            if not str(k).lower().startswith("förändring") or len(arskolumner) < 2:
+                continue
+            fore, nu = arskolumner[-2], arskolumner[-1]
+            for r in rader:
+                if (r, k) not in varde or (r, fore) not in varde or (r, nu) not in varde:
+                    continue
+                a, b, tryckt = varde[(r, fore)].varde, varde[(r, nu)].varde, varde[(r, k)]
+                if not all(_har(v) for v in (a, b, tryckt.varde)) or not a:
+                    continue
+                beraknad = (b / a - 1) * 100
+                if abs(beraknad - tryckt.varde) > 1.0:  # printed changes are rounded to whole or tenth percent
+                    problem.append(Problem(fil, tryckt.radnr, "varde", f"{tryckt.varde:g}",
+                                           f"tabell {tabell}, {r}: {fore}→{nu} ger {beraknad:.1f} % "
+                                           "(publicerad förändring stämmer inte)", varning=True))
     return problem
