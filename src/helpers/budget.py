@@ -94,3 +94,45 @@ def exploatering_tabell(rader: pd.DataFrame, ar: int, enhet: str = "tkr"):
         Kolumn("Projekt", "etikett"), Kolumn("Intäkt", "intakt", belopp(enhet)),
         Kolumn("Kostnad", "kostnad_visad", belopp(enhet)), Kolumn("Nettoresultat", "netto", belopp(enhet))],
         visning, enhet=enhet, fotnoter=["Kostnader redovisas med minustecken."])
+
+
+def finansforvaltning(finans: pd.DataFrame, ar: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per post (Intäkter, Kostnader, Netto for budget ``ar - 1`` and ``ar``) with a Summa per group of
+    more than one post, and the Sammanställning per group. Netto = kostnader − intäkter."""
+    d = finans[finans["ar"].isin([ar - 1, ar])].copy()
+    d["netto"] = d["kostnader"].fillna(0) - d["intakter"].fillna(0)
+    rader, sammanstallning = [], []
+
+    def block(etikett, df, radtyp, djup=0):
+        rader.append({"post": etikett, "radtyp": "rubrik", "djup": djup})
+        for del_, kolumn in (("Intäkter", "intakter"), ("Kostnader", "kostnader"), ("Netto", "netto")):
+            varden = {y: df.loc[df["ar"] == y, kolumn].sum(min_count=1) for y in (ar - 1, ar)}
+            if del_ != "Netto" and all(fmt.saknas(v) for v in varden.values()):
+                continue
+            rader.append({"post": del_, "radtyp": radtyp if del_ == "Netto" else "rad", "djup": djup + 1,
+                          f"budget_{ar - 1}": varden[ar - 1], f"budget_{ar}": varden[ar]})
+
+    for grupp, g in d.groupby("grupp", sort=False):
+        poster = list(dict.fromkeys(g["post"]))
+        for post in poster:
+            block(post, g[g["post"] == post], "summa")
+        if len(poster) > 1:
+            block(f"Summa {grupp[:1].lower()}{grupp[1:]}", g, "totalt")
+        sammanstallning.append({"post": grupp, "radtyp": "rad",
+                                **{f"budget_{y}": g.loc[g["ar"] == y, "netto"].sum() for y in (ar - 1, ar)}})
+    return pd.DataFrame(rader), pd.DataFrame(sammanstallning)
+
+
+def finansforvaltning_tabeller(rader: pd.DataFrame, sammanstallning: pd.DataFrame, ar: int, enhet: str = "tkr"):
+    """Shown as the ledger prints it: intäkter with a minus sign, kostnader without."""
+    from .tabeller import Kolumn, Tabell, belopp
+
+    visade = rader.copy()
+    intakt = visade["post"] == "Intäkter"
+    for y in (ar - 1, ar):
+        visade.loc[intakt, f"budget_{y}"] = -visade.loc[intakt, f"budget_{y}"]
+    kol = [Kolumn("Belopp i tkr", "post")] + [Kolumn(f"Budget {y}", f"budget_{y}", belopp(enhet)) for y in (ar - 1, ar)]
+    noter = ["Intäkter redovisas med minustecken och kostnader utan; netto = kostnader − intäkter."]
+    return (Tabell("Finansförvaltning", kol, visade, enhet=enhet, fotnoter=noter),
+            Tabell("Sammanställning finansförvaltningen", [Kolumn("Netto", "post")] + kol[1:], sammanstallning,
+                   enhet=enhet))

@@ -179,3 +179,13 @@ def ackumulerat_per_manad(drift: pd.DataFrame, ar: int) -> pd.DataFrame:
     ack["utfall"] = ack["utfall"].where(per_manad["utfall"].notna())
     ack.index.name = "manad"
     return ack.reset_index()
+
+
+def prognossakerhet(prognoser: pd.DataFrame, r: Resultat, ar: int) -> pd.DataFrame:
+    """Each earlier forecast of the year against the outcome: differens = avvikelse − prognosavvikelse
+    (positive: the year ended better than forecast)."""
+    p = prognoser[prognoser["ar"] == ar]
+    return pd.DataFrame([{"tillfalle": t.tillfalle, "prognosavvikelse": t.prognosavvikelse,
+                          "differens": r.avvikelse - t.prognosavvikelse,
+                          "differens_procent": tecken.avvikelse_procent(r.avvikelse - t.prognosavvikelse, r.budget)}
+                         for t in p.itertuples()])

@@ -44,3 +44,15 @@ def per_verksamhet(tabell: pd.DataFrame, period: Period) -> Tabell:
     return Tabell("Tabell resultat per verksamhet", kolumner, tabell, enhet="tkr",
                   fotnoter=["Avvikelse = budget − utfall; positivt belopp är ett överskott."],
                   id="tabell-resultat-per-verksamhet")
+
+
+def prognossakerhet(sakerhet: pd.DataFrame, r, enhet: str = "mnkr") -> Tabell:
+    """Prognossäkerhet: the year's result and each forecast, one row per forecast."""
+    rader = sakerhet.assign(utfall=r.utfall, budget=r.budget, avvikelse=r.avvikelse)
+    return Tabell("Prognossäkerhet", [
+        Kolumn("Prognostillfälle", "tillfalle"), Kolumn("Nettokostnader, utfall", "utfall", belopp(enhet)),
+        Kolumn("Budget", "budget", belopp(enhet)), Kolumn("Avvikelse", "avvikelse", belopp(enhet)),
+        Kolumn("Prognos, avvikelse", "prognosavvikelse", belopp(enhet)),
+        Kolumn("Differens prognos mot utfall", "differens", belopp(enhet)),
+        Kolumn("Differens, % av budget", "differens_procent", procent(1))], rader, enhet=enhet,
+        fotnoter=["Differens = årets avvikelse − prognostiserad avvikelse; positivt: utfallet blev bättre än prognosen."])

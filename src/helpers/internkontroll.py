@@ -26,8 +26,9 @@ def tabell(ik: pd.DataFrame):
     from .tabeller import Kolumn, Tabell
 
     rader = ik.assign(avvikelsetext=[("" if fmt.saknas(a) else ("Ja" if a else "Nej")) for a in ik["avvikelse"]])
-    kol = [Kolumn("Kontrollmoment", "kontrollmoment"), Kolumn("Risk", "risk")]
-    if rader["malkategori"].notna().any():
-        kol.insert(1, Kolumn("Målkategori", "malkategori"))
+    kol = [Kolumn("Kontrollmoment", "kontrollmoment")]
+    for rubrik, nyckel in (("Målkategori", "malkategori"), ("Risk", "risk")):
+        if rader[nyckel].notna().any() and (rader[nyckel].astype(str).str.strip() != "").any():
+            kol.append(Kolumn(rubrik, nyckel))  # columns the plan leaves empty are left out
     kol += [Kolumn("Resultat", "resultat"), Kolumn("Avvikelse", "avvikelsetext"), Kolumn("Åtgärd", "atgard")]
     return Tabell("Uppföljning av internkontrollplanen", kol, rader)

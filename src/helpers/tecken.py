@@ -28,6 +28,7 @@ _VAND = {
     "investeringar": {"utgifter": ("budget", "utfall", "prognos", "overforing")},
     "investeringsbudget": {"utgifter": ("belopp",)},
     "exploatering": {"kostnader": ("kostnad",), "intakter": ("intakt",)},
+    "finansforvaltning": {"intakter": ("intakter",), "kostnader": ("kostnader",)},
 }
 
 

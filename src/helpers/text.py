@@ -61,3 +61,14 @@ def resultat_per_omrade(per_verksamhet: pd.DataFrame) -> list[str]:
         elif rad.radtyp == "rad" and rad.djup == 0:
             meningar.append(resultat_for(rad.verksamhet, rad.avvikelse))
     return meningar
+
+
+def prognossakerhet(sakerhet: pd.DataFrame) -> str | None:
+    """'Utfallet blev 11,6 mnkr bättre än prognosen i T2.' — against the latest forecast."""
+    if sakerhet.empty:
+        return None
+    senaste = sakerhet.iloc[-1]
+    if _mnkr_noll(senaste["differens"]):
+        return f"Utfallet blev i nivå med prognosen i {senaste['tillfalle']}."
+    ord_ = "bättre" if senaste["differens"] > 0 else "sämre"
+    return f"Utfallet blev {fmt.mnkr(abs(senaste['differens']))} {ord_} än prognosen i {senaste['tillfalle']}."
