@@ -27,7 +27,8 @@ def _id(text: str) -> str:
 
 def markdown_html(text: str) -> str:
     """Analyst Markdown → safe HTML. Raw HTML in the text is shown as text, never executed."""
-    html = _MD.render(text)
+    # <!-- … --> is the analyst's note to self (e.g. a source reference): never published.
+    html = _MD.render(re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL))
     # Headings in commentary sit below the section heading (h2): shift # → h3.
     for n in range(6, 0, -1):
         html = html.replace(f"<h{n}>", f"<h{min(n + 2, 6)}>").replace(f"</h{n}>", f"</h{min(n + 2, 6)}>")
