@@ -78,3 +78,23 @@ def test_nettokostnad_som_inte_stammer_med_intakter_och_kostnader(rot):
     _ersatt(rot / "data/raw/haninge/2020/resultat.csv", "ks;2019;utfall;895,4;1 115,6;220,1;2,9", "ks;2019;utfall;895,4;1 115,6;210,1;2,9")
     res = _validera()
     assert res.exit_code == 1 and "resultat.csv, rad 2, kolumn 'nettokostnad'" in res.output
+
+
+def test_publicerade_fel_i_statistik_ger_varningar_men_stoppar_inte(rot):
+    """The published SN 2022 report has totals and changes that do not add up; validate names each one."""
+    res = _validera()
+    assert res.exit_code == 0, res.output
+    varningar = [r for r in res.output.splitlines() if r.startswith("VARNING")]
+    assert len(varningar) == 5, varningar
+    assert any("AVD-BIS, Totalt, Utfall 2022: raderna summerar till 516517" in v for v in varningar)
+    assert any("T7, Aktualiseringar: 2021→2022 ger 32.3 %" in v for v in varningar)
+
+
+def test_avrundade_rader_ger_ingen_varning(rot):
+    fil = rot / "data/raw/haninge/2022/statistik.csv"
+    text = fil.read_text(encoding="utf-8")
+    # Biståndsavdelningen's Utfall rows corrected so they add up to the printed Totalt: that warning goes away
+    fil.write_text(text.replace(";Insatser enl. LSS;Utfall 2022;368022;", ";Insatser enl. LSS;Utfall 2022;368046;"),
+                   encoding="utf-8")
+    res = _validera()
+    assert "AVD-BIS, Totalt, Utfall 2022" not in res.output
