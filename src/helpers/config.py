@@ -221,7 +221,7 @@ def for_period(kommun: Kommun, period: Period) -> Kommun:
 
 def las_kommun(kommun_id: str) -> Kommun:
     if not SAKERT_ID.match(kommun_id or ""):
-        raise DataFel([Problem("kommun", None, None, kommun_id, "ett kommun-id som 'haninge' (a–z, 0–9, -, _)")])
+        raise DataFel([Problem("kommun", None, None, kommun_id, "ett kommun-id: mappnamnet under data/raw (a–z, 0–9, -, _)")])
     mapp = paths.raw(kommun_id)
     fil = mapp / "kommun.yaml"
     if not fil.exists():

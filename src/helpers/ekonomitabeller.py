@@ -56,3 +56,8 @@ def prognossakerhet(sakerhet: pd.DataFrame, r, enhet: str = "mnkr") -> Tabell:
         Kolumn("Differens prognos mot utfall", "differens", belopp(enhet)),
         Kolumn("Differens, % av budget", "differens_procent", procent(1))], rader, enhet=enhet,
         fotnoter=["Differens = årets avvikelse − prognostiserad avvikelse; positivt: utfallet blev bättre än prognosen."])
+
+
+def sarskilda_poster(poster: pd.DataFrame, enhet: str = "tkr") -> Tabell:
+    return Tabell("Särskilda poster", [Kolumn("Post", "post"), Kolumn("Belopp", "belopp", belopp(enhet)),
+                                       Kolumn("Kommentar", "kommentar")], poster, enhet=enhet)

@@ -225,6 +225,19 @@ TABELLER: dict[str, Tabell] = {
             belopp=("intakt", "kostnad"),
         ),
         Tabell(
+            "sarskilda_poster",
+            "Särskilda poster i driften som rapporten ska lyfta, t.ex. kostnader för en pandemi.",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("post", beskrivning="t.ex. Kostnader relaterade till coronapandemin"),
+                _k("belopp", "tal"),
+                _k("kommentar", kravs=False),
+            ),
+            nyckel=("namnd", "ar", "post"),
+            belopp=("belopp",),
+        ),
+        Tabell(
             "prognoser",
             "Årets tidigare helårsprognoser, som avvikelse mot budget (för prognossäkerhet).",
             (

@@ -72,3 +72,8 @@ def prognossakerhet(sakerhet: pd.DataFrame) -> str | None:
         return f"Utfallet blev i nivå med prognosen i {senaste['tillfalle']}."
     ord_ = "bättre" if senaste["differens"] > 0 else "sämre"
     return f"Utfallet blev {fmt.mnkr(abs(senaste['differens']))} {ord_} än prognosen i {senaste['tillfalle']}."
+
+
+def sarskilda_poster(poster: pd.DataFrame) -> list[str]:
+    """'Kostnader relaterade till coronapandemin är 1 909 tkr.' — one sentence per post."""
+    return [f"{r.post} är {fmt.kronor(r.belopp)}." for r in poster.itertuples()]
