@@ -33,7 +33,8 @@ class Mal:
         mall = next((n.get("rubrik") for n in kommun.malnivaer if n["id"] == self.niva), None)
         if mall and (self.nummer or "{nummer}" not in mall):
             return mall.format(nummer=self.nummer, titel=self.titel)
-        return f"Mål {self.nummer}. {self.titel}" if self.nummer else self.titel
+        niva = next((n.get("namn") for n in kommun.malnivaer if n["id"] == self.niva), "Mål")
+        return f"{niva} {self.nummer}: {self.titel}" if self.nummer else self.titel
 
     def alla(self):
         """This goal and every goal below it, depth first."""
