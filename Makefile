@@ -39,6 +39,7 @@ lock: ## Re-pin requirements.lock from requirements.in (needs network to the pac
 	.lock-venv/bin/pip install --quiet -r requirements.in
 	{ echo "# Pinned with \`make lock\` (pip freeze of a venv built from requirements.in). Install with: pip install -r requirements.lock"; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
 	rm -rf .lock-venv
+	$(PYTHON) scripts/environment_fran_lock.py
 
 clean: ## Remove generated reports and processed data (keeps .venv)
 	rm -rf reports/* data/processed/* && touch reports/.gitkeep data/processed/.gitkeep
