@@ -34,7 +34,7 @@ def byggd_rot(tmp_path_factory):
                      bygg.Rapport("haninge", "sn", "2022", "arsredovisning"),
                      bygg.Rapport("haninge", "ks", "2021", "strategi_och_budget"),
                      bygg.Rapport("exempel", "bun", "2024-08", "delarsrapport")]
-        resultat = bygg.bygg(rapporter, arbetare=2)
+        resultat = bygg.bygg(bygg.bedom(rapporter), arbetare=2)
         for r in resultat:
             assert r.status == "byggd", r.meddelande
     finally:

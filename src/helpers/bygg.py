@@ -8,6 +8,7 @@ the path to the executed notebook of the failing section) goes into the result.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 import traceback
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__, config, data, paths
+from . import __version__, avtryck, config, paths
 from .fel import DataFel
 from .filer import skriv_atomiskt
 from .korning import SektionsFel
@@ -45,7 +46,7 @@ class Rapport:
 @dataclass
 class Byggresultat:
     rapport: Rapport
-    status: str  # byggd | fel
+    status: str  # byggd | återanvänd | fel
     sekunder: float = 0.0
     meddelande: str = ""
     notebook: str | None = None
@@ -122,49 +123,188 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
     return html
 
 
-def bygg_rapport(rapport: Rapport, timeout: int = 600) -> Byggresultat:
+def _cachefil(rapport: Rapport) -> Path:
+    return paths.build() / "cache" / rapport.kommun / rapport.period / rapport.rapporttyp / f"{rapport.namnd}.json"
+
+
+def las_post(rapport: Rapport) -> dict | None:
+    """The cache record of a report's last build, if any."""
+    try:
+        return json.loads(_cachefil(rapport).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _skriv_post(rapport: Rapport, post: dict) -> None:
+    skriv_atomiskt(_cachefil(rapport), json.dumps(post, ensure_ascii=False, indent=1))
+
+
+@dataclass
+class Beslut:
+    """Whether a report must be built, and why."""
+    rapport: Rapport
+    bygg: bool
+    orsak: str
+    komponenter: dict = field(default_factory=dict)
+
+
+def _notebooks(k: config.Kommun, rapport: Rapport) -> dict[str, Path]:
+    return {sid: paths.NOTEBOOKS / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
+
+
+def bedom(rapporter: list[Rapport], tvinga: bool = False) -> list[Beslut]:
+    """Compare each report's fingerprint with its last good build. Cheap: no pandas, no notebooks."""
+    beslut = []
+    for r in rapporter:
+        k = config.las_kommun(r.kommun)
+        period = config.las_period(k, r.period)
+        komponenter = avtryck.rapport(k.mapp, period.mapp, r.namnd, _notebooks(k, r))
+        post = las_post(r)
+        if tvinga:
+            beslut.append(Beslut(r, True, "--force", komponenter))
+        elif post is None:
+            beslut.append(Beslut(r, True, "ny", komponenter))
+        elif post.get("status") != "byggd":
+            beslut.append(Beslut(r, True, "förra bygget misslyckades", komponenter))
+        elif not r.utfil.exists() or r.utfil.stat().st_size != post.get("storlek"):
+            beslut.append(Beslut(r, True, "rapportfilen saknas eller har ändrats", komponenter))
+        elif post.get("avtryck") != avtryck.summa(komponenter):
+            andrat = avtryck.andringar(post.get("komponenter", {}), komponenter)
+            beslut.append(Beslut(r, True, "ändrat: " + ", ".join(andrat), komponenter))
+        else:
+            beslut.append(Beslut(r, False, "oförändrad", komponenter))
+    return beslut
+
+
+def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int = 600) -> Byggresultat:
+    """Build one report; sections whose fingerprint is unchanged reuse their executed notebook.
+    Holds a lock per report, so two builds of the same tree never write the same files at once."""
+    from filelock import FileLock
+
     start = time.perf_counter()
     aktuell_notebook = None
+    sid = None
+    las = paths.build() / "las" / f"{rapport.namn.replace('/', '_')}.lock"
+    las.parent.mkdir(parents=True, exist_ok=True)
     try:
-        k = config.las_kommun(rapport.kommun)
-        period = config.las_period(k, rapport.period)
-        data.forbered(k.id, period.id)
-        executed = []
-        sid = None
-        for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd):
-            s = k.sektioner[sid]
-            aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
-            nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout)
-            executed.append(({"id": sid, "titel": s.get("titel", sid)}, nb))
-        html = sy_ihop(k, rapport, period, executed)
-        skriv_atomiskt(rapport.utfil, html)
-        return Byggresultat(rapport, "byggd", time.perf_counter() - start,
-                            sektioner=[s["id"] for s, _ in executed])
+        with FileLock(str(las)):
+            k = config.las_kommun(rapport.kommun)
+            period = config.las_period(k, rapport.period)
+            if komponenter is None:
+                komponenter = avtryck.rapport(k.mapp, period.mapp, rapport.namnd, _notebooks(k, rapport))
+            from . import data
+
+            data.forbered(k.id, period.id)
+            executed, ateranvanda = [], []
+            for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd):
+                s = k.sektioner[sid]
+                aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
+                nb = _sektion_fran_cache(aktuell_notebook, avtryck.sektion(komponenter, sid))
+                if nb is None:
+                    nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout)
+                    skriv_atomiskt(aktuell_notebook.with_suffix(".json"),
+                                   json.dumps({"avtryck": avtryck.sektion(komponenter, sid)}))
+                else:
+                    ateranvanda.append(sid)
+                executed.append(({"id": sid, "titel": s.get("titel", sid)}, nb))
+            html = sy_ihop(k, rapport, period, executed)
+            skriv_atomiskt(rapport.utfil, html)
+            sekunder = time.perf_counter() - start
+            _skriv_post(rapport, {"status": "byggd", "avtryck": avtryck.summa(komponenter), "komponenter": komponenter,
+                                  "tid": dt.datetime.now().isoformat(timespec="seconds"), "sekunder": round(sekunder, 2),
+                                  "storlek": rapport.utfil.stat().st_size, "sektioner_ateranvanda": ateranvanda})
+            return Byggresultat(rapport, "byggd", sekunder, sektioner=[s["id"] for s, _ in executed])
     except DataFel as e:
-        return Byggresultat(rapport, "fel", time.perf_counter() - start, str(e))
+        return _fel(rapport, start, str(e), None)
     except SektionsFel as e:
-        return Byggresultat(rapport, "fel", time.perf_counter() - start, f"sektion {sid}: {e}", str(e.notebook))
+        return _fel(rapport, start, f"sektion {sid}: {e}", str(e.notebook))
     except Exception as e:  # noqa: BLE001 — one report's failure must not stop the batch
-        return Byggresultat(rapport, "fel", time.perf_counter() - start,
-                            "".join(traceback.format_exception_only(e)).strip(),
-                            str(aktuell_notebook) if aktuell_notebook else None)
+        return _fel(rapport, start, "".join(traceback.format_exception_only(e)).strip(),
+                    str(aktuell_notebook) if aktuell_notebook else None)
 
 
-def bygg(rapporter: list[Rapport], arbetare: int | None = None, vid_klar=None) -> list[Byggresultat]:
-    """Build reports in parallel processes (papermill changes the working directory: not thread-safe)."""
-    arbetare = max(1, min(arbetare or os.cpu_count() or 1, len(rapporter) or 1))
+def _sektion_fran_cache(notebook: Path, sektionsavtryck: str):
+    """The executed notebook of an unchanged section, or None."""
+    try:
+        if json.loads(notebook.with_suffix(".json").read_text())["avtryck"] != sektionsavtryck:
+            return None
+    except (OSError, ValueError, KeyError):
+        return None
+    import nbformat
+
+    return nbformat.read(notebook, as_version=4)
+
+
+def _fel(rapport: Rapport, start: float, meddelande: str, notebook: str | None) -> Byggresultat:
+    sekunder = time.perf_counter() - start
+    try:  # the previous good report stays in reports/; the record says this build failed
+        _skriv_post(rapport, {"status": "fel", "meddelande": meddelande, "notebook": notebook,
+                              "tid": dt.datetime.now().isoformat(timespec="seconds"), "sekunder": round(sekunder, 2)})
+    except OSError:
+        pass
+    return Byggresultat(rapport, "fel", sekunder, meddelande, notebook)
+
+
+def _i_rot(rapport: Rapport, komponenter: dict, rot: str, timeout: int) -> Byggresultat:
+    """Entry point on a Dask worker: the same tree as the client (shared file system)."""
+    os.environ["NAMNDRAPPORT_ROOT"] = rot
+    return bygg_rapport(rapport, komponenter, timeout)
+
+
+def bygg(beslut: list[Beslut], arbetare: int | None = None, vid_klar=None, *, scheduler: str | None = None,
+         timeout: int = 600) -> list[Byggresultat]:
+    """Build what must be built, in parallel processes (or on a Dask cluster), and report the rest as
+    reused. Each worker process keeps one warm kernel; papermill-style execution is not thread-safe."""
     resultat = []
+    for b in beslut:
+        if not b.bygg:
+            resultat.append(Byggresultat(b.rapport, "återanvänd", meddelande=b.orsak))
+            if vid_klar:
+                vid_klar(resultat[-1])
+    att_bygga = [b for b in beslut if b.bygg]
+    if scheduler:
+        resultat += _bygg_dask(att_bygga, scheduler, vid_klar, timeout)
+    else:
+        resultat += _bygg_lokalt(att_bygga, arbetare, vid_klar, timeout)
+    from .index import skriv_index
+
+    skriv_index()
+    ordning = {b.rapport: i for i, b in enumerate(beslut)}
+    return sorted(resultat, key=lambda x: ordning[x.rapport])
+
+
+def _bygg_lokalt(beslut: list[Beslut], arbetare, vid_klar, timeout) -> list[Byggresultat]:
+    resultat = []
+    if not beslut:
+        return resultat
+    arbetare = max(1, min(arbetare or os.cpu_count() or 1, len(beslut)))
     if arbetare == 1:
-        for r in rapporter:
-            resultat.append(bygg_rapport(r))
+        for b in beslut:
+            resultat.append(bygg_rapport(b.rapport, b.komponenter, timeout))
             if vid_klar:
                 vid_klar(resultat[-1])
         return resultat
     with ProcessPoolExecutor(max_workers=arbetare) as pool:
-        framtider = {pool.submit(bygg_rapport, r): r for r in rapporter}
+        framtider = [pool.submit(bygg_rapport, b.rapport, b.komponenter, timeout) for b in beslut]
         for f in as_completed(framtider):
             resultat.append(f.result())
             if vid_klar:
                 vid_klar(resultat[-1])
-    ordning = {r: i for i, r in enumerate(rapporter)}
-    return sorted(resultat, key=lambda x: ordning[x.rapport])
+    return resultat
+
+
+def _bygg_dask(beslut: list[Beslut], adress: str, vid_klar, timeout) -> list[Byggresultat]:
+    from distributed import Client
+    from distributed import as_completed as dask_klara
+
+    resultat = []
+    if not beslut:
+        return resultat
+    with Client(adress) as klient:
+        framtider = [klient.submit(_i_rot, b.rapport, b.komponenter, str(paths.rot()), timeout, pure=False)
+                     for b in beslut]
+        for f in dask_klara(framtider):
+            resultat.append(f.result())
+            if vid_klar:
+                vid_klar(resultat[-1])
+    return resultat

@@ -54,40 +54,108 @@ def lista(kommun):
         click.echo(f"{r.namn}  →  {r.utfil}")
 
 
-@main.command(help="Bygg rapporter till reports/. / Build reports.")
+@main.command(help="Bygg rapporter till reports/ (bara det som ändrats). / Build reports (only what changed).")
 @click.option("--kommun", help="Bara denna kommun.")
 @click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas).")
 @click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08.")
 @click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.")
 @click.option("--workers", "-j", type=int, default=None, help="Antal parallella processer (standard: antal kärnor).")
-def build(kommun, namnder, period, rapporttyp, workers):
-    from .bygg import bygg, planera
+@click.option("--force", is_flag=True, help="Bygg om allt, även det som inte ändrats.")
+@click.option("--dry-run", is_flag=True, help="Visa vad som skulle byggas och varför, utan att bygga.")
+@click.option("--scheduler", metavar="ADRESS", help="Kör på ett Dask-kluster, t.ex. tcp://10.0.0.5:8786.")
+@click.option("--timeout", type=int, default=600, show_default=True, help="Sekunder per avsnitt innan det avbryts.")
+def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, scheduler, timeout):
+    from .bygg import bedom, planera
 
     try:
-        rapporter = planera(kommun, list(namnder) or None, period, rapporttyp)
+        beslut = bedom(planera(kommun, list(namnder) or None, period, rapporttyp), force)
     except DataFel as e:
         click.echo(f"FEL: {e}", err=True)
         sys.exit(2)
-    if not rapporter:
+    if not beslut:
         click.echo("Inga rapporter matchar urvalet.", err=True)
         sys.exit(2)
-    click.echo(f"Bygger {len(rapporter)} rapport(er)…")
+    att_bygga = [b for b in beslut if b.bygg]
+    if dry_run:
+        for b in beslut:
+            click.echo(f"{'bygg' if b.bygg else 'hoppa över':11} {b.rapport.namn}  ({b.orsak})")
+        click.echo(f"\n{len(att_bygga)} att bygga, {len(beslut) - len(att_bygga)} oförändrade.")
+        return
+    if not att_bygga:
+        from . import paths
+
+        if not (paths.reports() / "index.html").exists():  # a no-op build writes nothing else
+            from .index import skriv_index
+
+            skriv_index()
+        click.echo(f"Alla {len(beslut)} rapporter är oförändrade; inget att bygga. (--force bygger om.)")
+        return
+    resultat = _bygg_med_framsteg(beslut, att_bygga, workers, scheduler, timeout)
+    sys.exit(_sammanfattning(resultat))
+
+
+def _bygg_med_framsteg(beslut, att_bygga, workers, scheduler, timeout):
+    """A progress bar on a terminal; plain log lines when the output is a file or a CI log."""
+    from .bygg import bygg
+
+    terminal = sys.stderr.isatty()
+    click.echo(f"Bygger {len(att_bygga)} av {len(beslut)} rapporter"
+               + (f" på {scheduler}" if scheduler else "") + "…", err=True)
+    stapel = None
+    if terminal:
+        from tqdm import tqdm
+
+        stapel = tqdm(total=len(att_bygga), unit="rapport", desc="Totalt", file=sys.stderr)
 
     def klar(res):
-        status = "klar" if res.status == "byggd" else "MISSLYCKADES"
-        click.echo(f"  {status:13} {res.rapport.namn} ({res.sekunder:.1f} s)")
+        if res.status == "återanvänd":
+            return
+        rad = f"  {'klar' if res.status == 'byggd' else 'MISSLYCKADES':13} {res.rapport.namn} ({res.sekunder:.1f} s)"
+        if stapel is not None:
+            stapel.write(rad, file=sys.stderr)
+            stapel.update(1)
+        else:
+            click.echo(rad, err=True)
 
-    resultat = bygg(rapporter, workers, vid_klar=klar)
-    fel = [r for r in resultat if r.status == "fel"]
+    try:
+        return bygg(beslut, workers, vid_klar=klar, scheduler=scheduler, timeout=timeout)
+    finally:
+        if stapel is not None:
+            stapel.close()
+
+
+def _sammanfattning(resultat) -> int:
+    from . import paths
+
     byggda = [r for r in resultat if r.status == "byggd"]
-    click.echo(f"\nByggda: {len(byggda)}, misslyckade: {len(fel)}.")
+    ateranvanda = [r for r in resultat if r.status == "återanvänd"]
+    fel = [r for r in resultat if r.status == "fel"]
+    click.echo(f"\nByggda: {len(byggda)}, återanvända: {len(ateranvanda)}, misslyckade: {len(fel)}.")
     for r in byggda:
         click.echo(f"  {r.rapport.utfil}")
     for r in fel:
         click.echo(f"\nMISSLYCKADES: {r.rapport.namn}\n{r.meddelande}", err=True)
         if r.notebook:
             click.echo(f"  Körd notebook för felsökning: {r.notebook}", err=True)
-    sys.exit(1 if fel else 0)
+    click.echo(f"Översikt: {paths.reports() / 'index.html'}")
+    return 1 if fel else 0
+
+
+@main.command(help="Ta bort byggcache, körda notebooks, rapporter och bearbetade data. / Remove generated files.")
+@click.option("--bara-cache", is_flag=True, help="Behåll rapporterna; ta bara bort cache och körda notebooks.")
+def clean(bara_cache):
+    import shutil
+
+    from . import paths
+
+    mal = [paths.build()] + ([] if bara_cache else [paths.reports(), paths.processed()])
+    for mapp in mal:
+        if mapp.exists():
+            for del_ in mapp.iterdir():
+                if del_.name == ".gitkeep":
+                    continue
+                shutil.rmtree(del_) if del_.is_dir() else del_.unlink()
+        click.echo(f"Tömde {mapp}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import pandas as pd
 from filelock import FileLock
 
 from . import config, paths
-from .fel import DataFel
+from .fel import DataFel, Problem, visningsnamn
 from .schemas import TABELLER
 from .validering import validera_period
 
@@ -72,4 +72,14 @@ def kommentar(kommun_id: str, period_id: str, namnd: str, sektion: str) -> str |
     """The analyst's Markdown commentary for a section, if written."""
     kommun = config.las_kommun(kommun_id)
     fil = kommun.mapp / period_id / "kommentarer" / namnd / f"{sektion}.md"
-    return fil.read_text(encoding="utf-8") if fil.exists() else None
+    if not fil.exists():
+        return None
+    try:
+        return fil.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        try:
+            return fil.read_bytes().decode("cp1252")  # saved by an editor that does not write UTF-8
+        except UnicodeDecodeError:
+            pass
+        raise DataFel([Problem(visningsnamn(fil), None, None, None,
+                               "kommentaren är inte text i UTF-8 eller Windows-1252 (not a text file)")]) from None

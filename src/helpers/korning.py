@@ -42,19 +42,19 @@ class VarmKarna:
 
     def __init__(self, cwd: Path):
         self.cwd = cwd
+        self.pid = os.getpid()
         self._socketmapp = tempfile.mkdtemp(prefix="namndrapport-karna-")
         self.km = None
-        self.kc = None
+        self.kc = None  # created by the first NotebookClient, then reused (nbclient runs on one event loop)
 
     def _starta(self):
         from jupyter_client import KernelManager
 
-        self.km = KernelManager(kernel_name="python3", transport="ipc",
-                                ip=os.path.join(self._socketmapp, "k"))
-        self.km.start_kernel(cwd=str(self.cwd), env={**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"})
-        self.kc = self.km.client()
-        self.kc.start_channels()
-        self.kc.wait_for_ready(timeout=120)
+        # nbclient needs an asynchronous client: with a blocking one its per-cell timeout never fires.
+        self.km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(self._socketmapp, "k"),
+                                client_class="jupyter_client.asynchronous.AsyncKernelClient")
+        self.km.start_kernel(cwd=str(self.cwd),
+                             env={**os.environ, "MPLBACKEND": "module://matplotlib_inline.backend_inline"})
 
     def stoppa(self):
         if self.kc is not None:
@@ -78,25 +78,34 @@ class VarmKarna:
         if self.km is None or not self.km.is_alive():
             self.stoppa()
             self._starta()
-        nb = parameterize_notebook(load_notebook_node(str(notebook)), parametrar)
-        self.kc.execute_interactive(NOLLSTALL, timeout=60, store_history=False)
-        klient = NotebookClient(nb, km=self.km, timeout=timeout, kernel_name="python3", allow_errors=False)
+        nb = parameterize_notebook(load_notebook_node(str(notebook)), parametrar, kernel_name="python3",
+                                   language="python")
+        nb.cells.insert(0, nbformat.v4.new_code_cell(NOLLSTALL, id="namndrapport-nollstall"))
+        klient = NotebookClient(nb, km=self.km, timeout=timeout, kernel_name="python3", allow_errors=False,
+                                startup_timeout=120)
         klient.kc = self.kc
         ut.parent.mkdir(parents=True, exist_ok=True)
+        fel = None
         try:
             klient.execute()
         except CellExecutionError as e:
-            nbformat.write(nb, ut)
-            raise SektionsFel(f"{e.ename}: {e.evalue}", ut) from None
+            fel = f"{e.ename}: {e.evalue}"
         except (CellTimeoutError, TimeoutError):
-            nbformat.write(nb, ut)
+            fel = f"avbruten efter {timeout} s (timeout)"
             self.stoppa()  # the kernel may still be busy with the hanging cell
-            raise SektionsFel(f"avbruten efter {timeout} s (timeout)", ut) from None
         except DeadKernelError:
-            nbformat.write(nb, ut)
+            fel = "kärnan dog under körningen (kernel died)"
             self.stoppa()
-            raise SektionsFel("kärnan dog under körningen (kernel died)", ut) from None
+        finally:
+            if self.km is not None:
+                self.kc = klient.kc
+            elif klient.kc is not None:
+                klient.kc.stop_channels()
+            if nb.cells and nb.cells[0].get("id") == "namndrapport-nollstall":
+                del nb.cells[0]
         nbformat.write(nb, ut)
+        if fel:
+            raise SektionsFel(fel, ut)
         return nb
 
 
@@ -106,7 +115,7 @@ _karna: VarmKarna | None = None
 def karna(cwd: Path) -> VarmKarna:
     """This process's warm kernel, started on first use and shut down when the process ends."""
     global _karna
-    if _karna is None:
+    if _karna is None or _karna.pid != os.getpid():  # a forked worker must not share its parent's kernel
         _karna = VarmKarna(cwd)
         # Finalize runs at the end of pool worker processes too, where atexit does not.
         multiprocessing.util.Finalize(_karna, _karna.avsluta, exitpriority=10)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .fel import Problem, visningsnamn
+from .kodning import InteText, avkoda as _avkoda
 from .schemas import Kolumn, Tabell, normalisera_kolumnnamn
 from .tal import las_tal
 
@@ -29,25 +30,6 @@ def hitta_fil(mapp: Path, tabell: str) -> Path | None:
         if fil.exists():
             return fil
     return None
-
-
-class InteText(ValueError):
-    """The file is not text: a spreadsheet or archive saved with a .csv name, or binary data."""
-
-
-def _avkoda(data: bytes, kodning: str | None) -> str:
-    if kodning:
-        return data.decode(kodning)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")  # Excel's "Unicode-text"
-    if data.startswith(b"PK\x03\x04"):
-        raise InteText("filen är en zip/xlsx-fil med ändelsen .csv; spara som CSV eller byt ändelse till .xlsx")
-    if b"\x00" in data[:4096]:
-        raise InteText("filen innehåller binära data, inte text (binary file)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")  # what Swedish Excel writes as "CSV (semikolonavgränsad)"
 
 
 def _rader_csv(fil: Path, installning: dict) -> list[list[str]]:

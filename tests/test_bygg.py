@@ -1,0 +1,149 @@
+"""Batch builds: incremental (no-op builds nothing, a change rebuilds exactly its reports), fault-isolated,
+atomic, and the same on a Dask cluster as locally."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+
+from helpers import bygg
+from helpers.cli import main
+
+pytestmark = pytest.mark.slow
+
+URVAL = ["build", "--kommun", "exempel", "--period", "2024-08", "--namnd", "bun", "--namnd", "vn", "-j", "2"]
+
+
+def _bygg(*extra):
+    return CliRunner().invoke(main, [*URVAL, *extra])
+
+
+def _mtider(rot):
+    return {p: p.stat().st_mtime_ns for p in (rot / "reports").rglob("*") if p.is_file()}
+
+
+def _andra_drift(rot, namnd):
+    fil = rot / "data/raw/exempel/2024-08/drift.csv"
+    rader = fil.read_bytes().decode("utf-8-sig").splitlines()
+    i = next(i for i, r in enumerate(rader) if r.startswith(f"{namnd};") and ";2024;3;" in r)
+    delar = rader[i].split(";")
+    delar[6] = "-1,0"
+    rader[i] = ";".join(delar)
+    fil.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(rader) + "\r\n").encode())
+
+
+def test_inkrementellt_bygge(rot):
+    res = _bygg()
+    assert res.exit_code == 0, res.output
+    assert "Byggda: 2, återanvända: 0" in res.output
+    fore = _mtider(rot)
+
+    res = _bygg()
+    assert res.exit_code == 0 and "Alla 2 rapporter är oförändrade" in res.output
+    assert _mtider(rot) == fore, "a no-op build must not touch reports/"
+
+    _andra_drift(rot, "vn")
+    plan = _bygg("--dry-run")
+    assert "bygg        exempel/2024-08/delarsrapport/vn  (ändrat: data:drift.csv)" in plan.output
+    assert "hoppa över  exempel/2024-08/delarsrapport/bun  (oförändrad)" in plan.output
+    res = _bygg()
+    assert "Byggda: 1, återanvända: 1" in res.output
+    efter = _mtider(rot)
+    bun = rot / "reports/exempel/2024-08/delarsrapport/bun.html"
+    vn = rot / "reports/exempel/2024-08/delarsrapport/vn.html"
+    assert efter[bun] == fore[bun] and efter[vn] != fore[vn]
+
+    # A commentary file is an input too, and only its nämnd's report depends on it.
+    (rot / "data/raw/exempel/2024-08/kommentarer/bun/ekonomi.md").write_text("Ny text.\n", encoding="utf-8")
+    assert "Byggda: 1, återanvända: 1" in _bygg().output
+    assert "--force" in _bygg("--force", "--dry-run").output
+
+    index = (rot / "reports/index.html").read_text(encoding="utf-8")
+    assert 'href="exempel/2024-08/delarsrapport/bun.html"' in index and "Byggd" in index
+
+
+def test_trasig_namnd_fallerar_ensam(rot):
+    # Commentary saved in an encoding that is neither UTF-8 nor Windows-1252: bun's report fails, vn's is built.
+    (rot / "data/raw/exempel/2024-08/kommentarer/bun/ekonomi.md").write_bytes(b"\x81\x8d\xff\xfe trasig")
+    res = _bygg()
+    assert res.exit_code == 1
+    assert "Byggda: 1, återanvända: 0, misslyckade: 1" in res.output
+    assert "MISSLYCKADES: exempel/2024-08/delarsrapport/bun" in res.output
+    assert "kommentarer/bun/ekonomi.md" in res.output and "Traceback" not in res.output
+    assert "Körd notebook för felsökning:" in res.output
+    assert (rot / "reports/exempel/2024-08/delarsrapport/vn.html").exists()
+    assert not (rot / "reports/exempel/2024-08/delarsrapport/bun.html").exists()
+    post = json.loads((rot / "build/cache/exempel/2024-08/delarsrapport/bun.json").read_text())
+    assert post["status"] == "fel"
+
+    # Fixed: the next build recovers without manual cleanup and rebuilds only bun.
+    (rot / "data/raw/exempel/2024-08/kommentarer/bun/ekonomi.md").write_text("Rättad.\n", encoding="utf-8")
+    res = _bygg()
+    assert res.exit_code == 0 and "Byggda: 1, återanvända: 1" in res.output
+
+
+def test_avsnitt_som_hanger_avbryts_och_forra_rapporten_star_kvar(rot, tmp_path):
+    assert _bygg().exit_code == 0
+    gammal = (rot / "reports/exempel/2024-08/delarsrapport/bun.html").read_bytes()
+    nb = nbformat.v4.new_notebook()
+    param = nbformat.v4.new_code_cell('kommun = "exempel"\nnamnd = "bun"\nperiod = "2024-08"\nrapporttyp = ""\nsektion = ""')
+    param.metadata["tags"] = ["parameters"]
+    nb.cells = [param, nbformat.v4.new_code_cell("import time\nif namnd == 'bun':\n    time.sleep(60)")]
+    nbformat.write(nb, tmp_path / "hanger.ipynb")
+    kommun = rot / "data/raw/exempel/kommun.yaml"
+    text = kommun.read_text(encoding="utf-8")
+    text = text.replace("sektioner: [sammanfattning, mal, uppdrag, ekonomi, investeringar, personal]",
+                        "sektioner: [sammanfattning, hanger]")
+    kommun.write_text(text + f"\nsektioner:\n  hanger: {{titel: Hänger, notebook: {tmp_path / 'hanger.ipynb'}}}\n",
+                      encoding="utf-8")
+    start = time.perf_counter()
+    res = _bygg("--timeout", "5")
+    assert time.perf_counter() - start < 45
+    assert res.exit_code == 1 and "sektion hanger: avbruten efter 5 s (timeout)" in res.output
+    assert "Byggda: 1" in res.output  # vn does not hang
+    assert (rot / "reports/exempel/2024-08/delarsrapport/bun.html").read_bytes() == gammal
+
+
+def test_avbrutet_bygge_lamnar_inga_halva_filer(rot):
+    miljo = {**os.environ, "NAMNDRAPPORT_ROOT": str(rot)}
+    proc = subprocess.Popen([sys.executable, "-m", "helpers.cli", "build", "--kommun", "exempel", "--period", "2024",
+                             "-j", "2"], env=miljo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    rapporter = rot / "reports/exempel/2024/arsredovisning"
+    deadline = time.time() + 120
+    while time.time() < deadline and not (rapporter.exists() and any(rapporter.glob("*.html"))):
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole process group: workers and kernels too
+    proc.wait()
+    skrivna = list(rapporter.glob("*.html"))
+    assert skrivna, "the build should have finished at least one report before the kill"
+    assert not [p for p in (rot / "reports").rglob("*") if p.name.endswith(".tmp")]
+    for p in skrivna:
+        assert p.read_text(encoding="utf-8").rstrip().endswith("</html>"), p
+    # The next build picks up where the killed one stopped.
+    res = CliRunner().invoke(main, ["build", "--kommun", "exempel", "--period", "2024", "-j", "2"])
+    assert res.exit_code == 0, res.output
+    assert f"återanvända: {len(skrivna)}" in res.output
+
+
+def test_dask_ger_samma_html_som_lokalt(rot):
+    from distributed import LocalCluster
+
+    r = bygg.Rapport("exempel", "bun", "2024-08", "delarsrapport")
+    lokalt = bygg.bygg(bygg.bedom([r]), arbetare=1)
+    assert lokalt[0].status == "byggd", lokalt[0].meddelande
+    lokal_html = r.utfil.read_text(encoding="utf-8")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as kluster:
+        res = CliRunner().invoke(main, ["build", "--kommun", "exempel", "--period", "2024-08", "--namnd", "bun",
+                                        "--force", "--scheduler", kluster.scheduler_address])
+    assert res.exit_code == 0, res.output
+    assert "Byggda: 1" in res.output
+    assert r.utfil.read_text(encoding="utf-8") == lokal_html
