@@ -187,7 +187,7 @@ def _kontrollera_statistik(df, fil, kommun, period, tabeller):
     """Published statistics are kept as printed, but checked: a 'Totalt' row that is not the sum of the
     other rows, or a printed 'Förändring' that the year columns do not give, is reported as a warning."""
     problem = []
-    for (namnd, tabell), t in df.groupby(["namnd", "tabell"], sort=False):
+    for (_namnd, tabell), t in df.groupby(["namnd", "tabell"], sort=False):
         kolumner = list(dict.fromkeys(t["kolumn"]))
         rader = list(dict.fromkeys(t["rad"]))
         varde = {(r.rad, r.kolumn): r for r in t.itertuples()}
