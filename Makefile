@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help report validate test test-fast lab lock clean
+.PHONY: help report validate test test-fast bench lab lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ test: $(STAMP) ## Run the whole test suite (what CI runs)
 
 test-fast: $(STAMP) ## Tests without the slow notebook/report builds
 	$(BIN)/python -m pytest -m "not slow"
+
+bench: $(STAMP) ## Batch benchmark: naive papermill/nbconvert loop vs namndrapport build (several minutes)
+	$(BIN)/python benchmarks/batch.py
 
 lab: $(STAMP) ## Start JupyterLab in the project environment
 	$(BIN)/jupyter lab notebooks/
