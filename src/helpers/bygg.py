@@ -218,6 +218,9 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
         return _fel(rapport, start, str(e), None)
     except SektionsFel as e:
         return _fel(rapport, start, f"sektion {sid}: {e}", str(e.notebook))
+    except OSError as e:  # disk full, read-only reports/, …: say which file and why
+        return _fel(rapport, start, f"kan inte skriva {e.filename or rapport.utfil}: {e.strerror or e} "
+                                    "(disken full eller skrivskyddad?)", None)
     except Exception as e:  # noqa: BLE001 — one report's failure must not stop the batch
         return _fel(rapport, start, "".join(traceback.format_exception_only(e)).strip(),
                     str(aktuell_notebook) if aktuell_notebook else None)

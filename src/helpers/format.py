@@ -10,7 +10,8 @@ Conventions (Språkrådet / kommunal redovisning):
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 import pandas as pd
 
@@ -23,7 +24,9 @@ def avrunda(varde: float, decimaler: int = 0, *, trunkera: bool = False) -> Deci
     """Round half away from zero (or truncate) via Decimal, exact for the printed digits."""
     d = Decimal(repr(float(varde))) if not isinstance(varde, Decimal) else varde
     steg = Decimal(1).scaleb(-decimaler)
-    return d.quantize(steg, rounding=ROUND_DOWN if trunkera else ROUND_HALF_UP)
+    with localcontext() as c:
+        c.prec = max(28, d.adjusted() + decimaler + 3)  # huge values (a % of a near-zero budget) too
+        return d.quantize(steg, rounding=ROUND_DOWN if trunkera else ROUND_HALF_UP)
 
 
 def saknas(varde) -> bool:
@@ -41,7 +44,7 @@ def tal(varde, decimaler: int = 0, *, tecken: bool = False, trunkera: bool = Fal
 
     ``tecken=True`` prints an explicit plus for positive changes (``+28``).
     """
-    if saknas(varde):
+    if saknas(varde) or not math.isfinite(float(varde)):
         return SAKNAS
     d = avrunda(varde, decimaler, trunkera=trunkera)
     if d == 0:

@@ -44,7 +44,8 @@ def avvikelse_intakt(budget, utfall):
 
 def avvikelse_procent(avv, budget):
     """Avvikelse in percent of budget; None when the budget is zero or missing (nothing to compare with)."""
-    if budget is None or pd.isna(budget) or budget == 0 or avv is None or pd.isna(avv):
+    # A budget under one krona (0,001 tkr) is no budget: a percentage of it says nothing.
+    if budget is None or pd.isna(budget) or abs(budget) < 0.001 or avv is None or pd.isna(avv):
         return None
     return avv / abs(budget) * 100
 
