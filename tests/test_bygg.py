@@ -147,3 +147,18 @@ def test_dask_ger_samma_html_som_lokalt(rot):
     assert res.exit_code == 0, res.output
     assert "Byggda: 1" in res.output
     assert r.utfil.read_text(encoding="utf-8") == lokal_html
+
+
+def test_tva_samtidiga_byggen_av_samma_katalog(rot):
+    miljo = {**os.environ, "NAMNDRAPPORT_ROOT": str(rot)}
+    kommando = [sys.executable, "-m", "helpers.cli", *URVAL[:-2], "-j", "1"]
+    procs = [subprocess.Popen(kommando, env=miljo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             for _ in range(2)]
+    utdata = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs), utdata
+    for namnd in ("bun", "vn"):
+        html = (rot / f"reports/exempel/2024-08/delarsrapport/{namnd}.html").read_text(encoding="utf-8")
+        assert html.rstrip().endswith("</html>")
+    assert not [p for p in rot.rglob("*.tmp")]
+    index = (rot / "reports/index.html").read_text(encoding="utf-8")
+    assert index.count("<th scope=\"row\">") == 2
