@@ -90,26 +90,38 @@ def test_trasig_namnd_fallerar_ensam(rot):
     assert res.exit_code == 0 and "Byggda: 1, återanvända: 1" in res.output
 
 
-def test_avsnitt_som_hanger_avbryts_och_forra_rapporten_star_kvar(rot, tmp_path):
-    assert _bygg().exit_code == 0
-    gammal = (rot / "reports/exempel/2024-08/delarsrapport/bun.html").read_bytes()
+def _med_testsektion(rot, tmp_path, kod: str) -> None:
+    """Give the delårsrapport a section whose code misbehaves for bun only."""
     nb = nbformat.v4.new_notebook()
     param = nbformat.v4.new_code_cell('kommun = "exempel"\nnamnd = "bun"\nperiod = "2024-08"\nrapporttyp = ""\nsektion = ""')
     param.metadata["tags"] = ["parameters"]
-    nb.cells = [param, nbformat.v4.new_code_cell("import time\nif namnd == 'bun':\n    time.sleep(60)")]
-    nbformat.write(nb, tmp_path / "hanger.ipynb")
+    nb.cells = [param, nbformat.v4.new_code_cell(f"if namnd == 'bun':\n    {kod}")]
+    nbformat.write(nb, tmp_path / "test.ipynb")
     kommun = rot / "data/raw/exempel/kommun.yaml"
-    text = kommun.read_text(encoding="utf-8")
-    text = text.replace("sektioner: [sammanfattning, mal, uppdrag, ekonomi, investeringar, personal]",
-                        "sektioner: [sammanfattning, hanger]")
-    kommun.write_text(text + f"\nsektioner:\n  hanger: {{titel: Hänger, notebook: {tmp_path / 'hanger.ipynb'}}}\n",
+    text = kommun.read_text(encoding="utf-8").replace(
+        "sektioner: [sammanfattning, mal, uppdrag, ekonomi, investeringar, personal]", "sektioner: [sammanfattning, test]")
+    kommun.write_text(text + f"\nsektioner:\n  test: {{titel: Test, notebook: {tmp_path / 'test.ipynb'}}}\n",
                       encoding="utf-8")
+
+
+def test_avsnitt_som_hanger_avbryts_och_forra_rapporten_star_kvar(rot, tmp_path):
+    assert _bygg().exit_code == 0
+    gammal = (rot / "reports/exempel/2024-08/delarsrapport/bun.html").read_bytes()
+    _med_testsektion(rot, tmp_path, "import time; time.sleep(60)")
     start = time.perf_counter()
     res = _bygg("--timeout", "5")
     assert time.perf_counter() - start < 45
-    assert res.exit_code == 1 and "sektion hanger: avbruten efter 5 s (timeout)" in res.output
+    assert res.exit_code == 1 and "sektion test: avbruten efter 5 s (timeout)" in res.output
     assert "Byggda: 1" in res.output  # vn does not hang
     assert (rot / "reports/exempel/2024-08/delarsrapport/bun.html").read_bytes() == gammal
+
+
+def test_karna_som_dor_fallerar_bara_sin_rapport(rot, tmp_path):
+    _med_testsektion(rot, tmp_path, "import os; os._exit(1)")
+    res = CliRunner().invoke(main, [*URVAL[:-2], "-j", "1"])  # one worker: vn runs after bun's kernel died
+    assert res.exit_code == 1
+    assert "sektion test: kärnan dog under körningen (kernel died)" in res.output
+    assert "Byggda: 1, återanvända: 0, misslyckade: 1" in res.output
 
 
 def test_avbrutet_bygge_lamnar_inga_halva_filer(rot):

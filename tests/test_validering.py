@@ -98,3 +98,14 @@ def test_avrundade_rader_ger_ingen_varning(rot):
                    encoding="utf-8")
     res = _validera()
     assert "AVD-BIS, Totalt, Utfall 2022" not in res.output
+
+
+def test_rubrikrad_under_titelrader_hittas(rot):
+    """Exports put a title and a date above the header; the reader finds the header below them."""
+    fil = rot / "data/raw/haninge/2020/drift.csv"
+    fil.write_text("Driftuppföljning Kommunstyrelsen;;;;\nUttag 2021-01-15;;;;\n;;;;\n" + fil.read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    assert _validera().exit_code == 0
+    # Row numbers still point at the file as Excel shows it.
+    _ersatt(fil, "14 178,9;70 770,9", "14 178,9;70 77O,9")
+    assert "drift.csv, rad 9, kolumn 'utfall'" in _validera().output

@@ -110,6 +110,12 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None) -> tu
         return tom, [Problem(namn, None, None, None, "filen är tom; förväntade en rubrikrad (empty file)")]
 
     problem: list[Problem] = []
+    # Exports often put a title, a date or merged header cells above the real header: the header is the
+    # first of the first ten rows that names at least two of the table's columns.
+    kanda_namn = set(tabell.kolumnnamn)
+    start = next((i for i, (_, r) in enumerate(rader[:10])
+                  if len({normalisera_kolumnnamn(c) for c in r} & kanda_namn) >= 2), 0)
+    rader = rader[start:]
     rubrikrad, rubrikceller = rader[0]
     rubrik = [normalisera_kolumnnamn(c) for c in rubrikceller]
     kanda = set(tabell.kolumnnamn)

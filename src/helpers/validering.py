@@ -6,6 +6,8 @@ rendered from a period that has problems.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import config, tecken
@@ -89,6 +91,10 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
                                    f"en månad till och med {period.till_manad} (periodens slut)"))
         if all(pd.isna(getattr(rad, k)) for k in ("budget", "utfall", "prognos")):
             problem.append(Problem(fil, rad.radnr, "budget", None, "minst ett belopp: budget, utfall eller prognos"))
+        if SUMMARAD.match(str(rad.verksamhet)):
+            problem.append(Problem(fil, rad.radnr, "verksamhet", rad.verksamhet,
+                                   "en verksamhet, inte en summarad från exporten: ta bort raden, rapporten räknar "
+                                   "summorna själv (a total row would be counted twice)"))
     for _, grupp in df.groupby(["namnd", "ar"]):
         foralder = {}
         for rad in grupp.itertuples(index=False):
@@ -181,6 +187,7 @@ def _kontrollera_resultat(df, fil, kommun, period, tabeller):
 
 
 SUMMARADER = ("totalt", "summa")
+SUMMARAD = re.compile(r"^\s*(summa|totalt|total|delsumma|totalsumma)\b", re.IGNORECASE)
 
 
 def _kontrollera_statistik(df, fil, kommun, period, tabeller):
