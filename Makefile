@@ -3,9 +3,10 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BROWSER := $(VENV)/.chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help report validate test test-fast bench lab lock clean
+.PHONY: help report validate test test-fast pdf bench lab lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +19,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
+# Debian's Chromium, for PDF export and the accessibility test (Playwright drives it; no browser download).
+$(BROWSER): | $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installerar Debians chromium (för PDF och tillgänglighetstestet)..."; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@touch $(BROWSER)
+
 report: $(STAMP) ## Validate the sample data and build every sample report into reports/
 	$(BIN)/namndrapport validate
 	$(BIN)/namndrapport build
@@ -25,11 +34,14 @@ report: $(STAMP) ## Validate the sample data and build every sample report into 
 validate: $(STAMP) ## Check all raw tables against their schemas
 	$(BIN)/namndrapport validate
 
-test: $(STAMP) ## Run the whole test suite (what CI runs)
+test: $(STAMP) $(BROWSER) ## Run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) ## Tests without the slow notebook/report builds
+test-fast: $(STAMP) ## Tests without the slow notebook/report builds and browser tests
 	$(BIN)/python -m pytest -m "not slow"
+
+pdf: $(STAMP) $(BROWSER) ## Print every built report to PDF next to its HTML
+	$(BIN)/namndrapport pdf
 
 bench: $(STAMP) ## Batch benchmark: naive papermill/nbconvert loop vs namndrapport build (several minutes)
 	$(BIN)/python benchmarks/batch.py

@@ -174,3 +174,31 @@ def test_tva_samtidiga_byggen_av_samma_katalog(rot):
     assert not [p for p in rot.rglob("*.tmp")]
     index = (rot / "reports/index.html").read_text(encoding="utf-8")
     assert index.count("<th scope=\"row\">") == 2
+
+
+def test_kommentarsutkast_och_slutlig_version(rot):
+    kommentarer = rot / "data/raw/exempel/2024-08/kommentarer/vn"
+    (kommentarer / "inledning.md").unlink(missing_ok=True)
+    res = CliRunner().invoke(main, ["new", "--kommun", "exempel", "--namnd", "vn", "--period", "2024-08",
+                                    "--report-type", "delarsrapport"])
+    assert res.exit_code == 0, res.output
+    ekonomi = kommentarer / "ekonomi.md"
+    utkast = ekonomi.read_text(encoding="utf-8")
+    assert "Det ackumulerade utfallet för perioden" in utkast and "### Analys" in utkast
+    finns = (kommentarer / "sammanfattning.md").read_text(encoding="utf-8")
+    CliRunner().invoke(main, ["new", "--kommun", "exempel", "--namnd", "vn", "--period", "2024-08",
+                              "--report-type", "delarsrapport"])
+    assert (kommentarer / "sammanfattning.md").read_text(encoding="utf-8") == finns  # never overwritten
+
+    # An untouched draft is still "missing": marked in a draft build, an error in a final one.
+    urval = ["build", "--kommun", "exempel", "--period", "2024-08", "--namnd", "vn", "-j", "1"]
+    assert CliRunner().invoke(main, urval).exit_code == 0
+    html = (rot / "reports/exempel/2024-08/delarsrapport/vn.html").read_text(encoding="utf-8")
+    assert "Kommentar saknas för avsnittet Ekonomi." in html and "Utkast skapat av" not in html
+    res = CliRunner().invoke(main, [*urval, "--final"])
+    assert res.exit_code == 1 and "SaknadKommentar: kommentar saknas för avsnittet Mål och resultat" in res.output
+    for fil in kommentarer.glob("*.md"):
+        fil.write_text(fil.read_text(encoding="utf-8") + "\nNämnden har följt planen.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, [*urval, "--final"])
+    assert res.exit_code == 0, res.output
+    assert "Kommentar saknas" not in (rot / "reports/exempel/2024-08/delarsrapport/vn.html").read_text(encoding="utf-8")

@@ -76,13 +76,14 @@ def _titel(k: config.Kommun, rapport: Rapport, period: config.Period) -> str:
                            kommun=k.namn)
 
 
-def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, timeout: int = 600):
+def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, timeout: int = 600,
+                lage: str = "utkast"):
     """Execute one section notebook in this process's warm kernel; returns the executed notebook."""
     from .korning import karna
 
     parametrar = {"kommun": rapport.kommun, "namnd": rapport.namnd, "period": rapport.period,
                   "rapporttyp": rapport.rapporttyp, "sektion": sektion_id}
-    return karna(paths.NOTEBOOKS).kor(notebook, parametrar, ut, timeout)
+    return karna(paths.NOTEBOOKS).kor(notebook, parametrar, ut, timeout, lage)
 
 
 @lru_cache(maxsize=1)
@@ -152,13 +153,15 @@ def _notebooks(k: config.Kommun, rapport: Rapport) -> dict[str, Path]:
     return {sid: paths.NOTEBOOKS / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
 
 
-def bedom(rapporter: list[Rapport], tvinga: bool = False) -> list[Beslut]:
-    """Compare each report's fingerprint with its last good build. Cheap: no pandas, no notebooks."""
+def bedom(rapporter: list[Rapport], tvinga: bool = False, slutlig: bool = False) -> list[Beslut]:
+    """Compare each report's fingerprint with its last good build. Cheap: no pandas, no notebooks.
+    ``slutlig``: a final build, which fails on missing commentary instead of marking it."""
     beslut = []
     for r in rapporter:
         k = config.las_kommun(r.kommun)
         period = config.las_period(k, r.period)
         komponenter = avtryck.rapport(k.mapp, period.mapp, r.namnd, _notebooks(k, r))
+        komponenter["läge"] = "slutlig" if slutlig else "utkast"
         post = las_post(r)
         if tvinga:
             beslut.append(Beslut(r, True, "--force", komponenter))
@@ -201,7 +204,8 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
                 aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
                 nb = _sektion_fran_cache(aktuell_notebook, avtryck.sektion(komponenter, sid))
                 if nb is None:
-                    nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout)
+                    nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout,
+                                     komponenter.get("läge", "utkast"))
                     skriv_atomiskt(aktuell_notebook.with_suffix(".json"),
                                    json.dumps({"avtryck": avtryck.sektion(komponenter, sid)}))
                 else:

@@ -64,11 +64,12 @@ def lista(kommun):
 @click.option("--dry-run", is_flag=True, help="Visa vad som skulle byggas och varför, utan att bygga.")
 @click.option("--scheduler", metavar="ADRESS", help="Kör på ett Dask-kluster, t.ex. tcp://10.0.0.5:8786.")
 @click.option("--timeout", type=int, default=600, show_default=True, help="Sekunder per avsnitt innan det avbryts.")
-def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, scheduler, timeout):
+@click.option("--final", "slutlig", is_flag=True, help="Slutlig version: fel om en kommentar saknas (annars en markering).")
+def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, scheduler, timeout, slutlig):
     from .bygg import bedom, planera
 
     try:
-        beslut = bedom(planera(kommun, list(namnder) or None, period, rapporttyp), force)
+        beslut = bedom(planera(kommun, list(namnder) or None, period, rapporttyp), force, slutlig)
     except DataFel as e:
         click.echo(f"FEL: {e}", err=True)
         sys.exit(2)
@@ -139,6 +140,56 @@ def _sammanfattning(resultat) -> int:
             click.echo(f"  Körd notebook för felsökning: {r.notebook}", err=True)
     click.echo(f"Översikt: {paths.reports() / 'index.html'}")
     return 1 if fel else 0
+
+
+@main.command("new", help="Skapa kommentarsfiler (utkast) för en rapport. / Create commentary drafts for a report.")
+@click.option("--kommun", required=True)
+@click.option("--namnd", required=True)
+@click.option("--period", required=True)
+@click.option("--report-type", "--rapporttyp", "rapporttyp", required=True, help="t.ex. arsredovisning")
+def ny(kommun, namnd, period, rapporttyp):
+    from .utkast import skapa
+
+    try:
+        k = config.las_kommun(kommun)
+        k.namnd(namnd)
+        if rapporttyp not in k.rapporttyper:
+            raise click.BadParameter(f"'{rapporttyp}'; kända: {', '.join(k.rapporttyper)}", param_hint="--report-type")
+        filer = skapa(kommun, namnd, period, rapporttyp)
+    except DataFel as e:
+        click.echo(f"FEL: {e}", err=True)
+        sys.exit(1)
+    except KeyError as e:
+        click.echo(f"FEL: {e.args[0]}", err=True)
+        sys.exit(2)
+    for fil, skapad in filer:
+        click.echo(f"  {'skapad  ' if skapad else 'finns   '} {fil}")
+    click.echo(f"{sum(s for _, s in filer)} nya utkast; befintliga filer ändras aldrig.")
+
+
+@main.command(help="Skriv ut byggda rapporter som PDF (Chromium). / Print built reports to PDF.")
+@click.option("--kommun")
+@click.option("--namnd", "namnder", multiple=True)
+@click.option("--period")
+@click.option("--rapporttyp")
+def pdf(kommun, namnder, period, rapporttyp):
+    from .bygg import planera
+    from .pdf import skriv_pdf
+    from .webblasare import IngenWebblasare, webblasare
+
+    rapporter = [r for r in planera(kommun, list(namnder) or None, period, rapporttyp) if r.utfil.exists()]
+    if not rapporter:
+        click.echo("Inga byggda rapporter matchar urvalet; kör `namndrapport build` först.", err=True)
+        sys.exit(2)
+    try:
+        with webblasare() as blasare:
+            for r in rapporter:
+                ut = r.utfil.with_suffix(".pdf")
+                skriv_pdf(blasare, r.utfil, ut)
+                click.echo(f"  {ut}")
+    except IngenWebblasare as e:
+        click.echo(f"FEL: {e}", err=True)
+        sys.exit(2)
 
 
 @main.command(help="Ta bort byggcache, körda notebooks, rapporter och bearbetade data. / Remove generated files.")

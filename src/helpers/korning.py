@@ -67,7 +67,7 @@ class VarmKarna:
         self.stoppa()
         shutil.rmtree(self._socketmapp, ignore_errors=True)
 
-    def kor(self, notebook: Path, parametrar: dict, ut: Path, timeout: int = 600):
+    def kor(self, notebook: Path, parametrar: dict, ut: Path, timeout: int = 600, lage: str = "utkast"):
         """Execute ``notebook`` with ``parametrar``; the executed notebook is written to ``ut``."""
         import nbformat
         from nbclient import NotebookClient
@@ -80,7 +80,13 @@ class VarmKarna:
             self._starta()
         nb = parameterize_notebook(load_notebook_node(str(notebook)), parametrar, kernel_name="python3",
                                    language="python")
-        nb.cells.insert(0, nbformat.v4.new_code_cell(NOLLSTALL, id="namndrapport-nollstall"))
+        # A draft build marks missing commentary; a final one stops on it (helpers.visning.kommentar).
+        # The kernel outlives this build's settings: pass the data root (tests and Dask tasks change it) too.
+        rot = os.environ.get("NAMNDRAPPORT_ROOT")
+        nollstall = (NOLLSTALL + f"import os as _os\n_os.environ['NAMNDRAPPORT_LAGE'] = {lage!r}\n"
+                     + (f"_os.environ['NAMNDRAPPORT_ROOT'] = {rot!r}\n" if rot else "_os.environ.pop('NAMNDRAPPORT_ROOT', None)\n")
+                     + "del _os\n")
+        nb.cells.insert(0, nbformat.v4.new_code_cell(nollstall, id="namndrapport-nollstall"))
         klient = NotebookClient(nb, km=self.km, timeout=timeout, kernel_name="python3", allow_errors=False,
                                 startup_timeout=120)
         klient.kc = self.kc

@@ -75,7 +75,9 @@ class Tabell:
         noter += self.fotnoter
         fot = "".join(f'<p class="tabellnot">{escape(n)}</p>' for n in noter)
         id_attr = f' id="{escape(self.id)}"' if self.id else ""
-        return (f'<div class="tabell"{id_attr}><table><caption>{escape(self.rubrik)}</caption>'
+        # A wide table scrolls sideways on a phone: the scroll box must be reachable by keyboard (WCAG 2.1.1).
+        return (f'<div class="tabell" tabindex="0" role="region" aria-label="{escape(self.rubrik)}"{id_attr}>'
+                f'<table><caption>{escape(self.rubrik)}</caption>'
                 f"<thead><tr>{huvud}</tr></thead><tbody>{''.join(kropp)}</tbody></table>{fot}</div>")
 
     def _repr_html_(self) -> str:  # shows as a table in JupyterLab and in the rendered report

@@ -6,6 +6,7 @@ and analyst text is always sanitised (no script, no event handlers, no external 
 
 from __future__ import annotations
 
+import os
 import re
 from html import escape
 
@@ -47,11 +48,29 @@ def stycke(*meningar: str | None) -> None:
         display(HTML(f'<p class="genererad">{escape(text)}</p>'))
 
 
+class SaknadKommentar(Exception):
+    """A final build (`namndrapport build --final`) found a section without the analyst's text."""
+
+
+def har_text(text: str | None) -> bool:
+    """True when commentary has more than headings and <!-- notes --> (an untouched draft has not)."""
+    if not text:
+        return False
+    utan = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    return any(r.strip() and not r.lstrip().startswith("#") for r in utan.splitlines())
+
+
 def kommentar(text: str | None, *, sektion: str, valfri: bool = False) -> None:
-    """The analyst's commentary, or a visible marker in the draft that it is missing (unless optional)."""
-    if text and text.strip():
+    """The analyst's commentary; when it is missing, a visible marker in a draft build and an error in a
+    final one (NAMNDRAPPORT_LAGE=slutlig, set by `namndrapport build --final`)."""
+    if har_text(text):
         display(HTML(f'<div class="kommentar">{markdown_html(text)}</div>'))
-    elif not valfri:
+    elif valfri:
+        return
+    elif os.environ.get("NAMNDRAPPORT_LAGE") == "slutlig":
+        raise SaknadKommentar(f"kommentar saknas för avsnittet {sektion}; skriv den (namndrapport new skapar ett "
+                              "utkast) eller bygg utan --final")
+    else:
         display(HTML(f'<p class="saknas-kommentar" role="note">Kommentar saknas för avsnittet {escape(sektion)}.</p>'))
 
 
