@@ -186,6 +186,8 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
                                            f"en känd sektion ({', '.join(sektioner)})"))
 
     skalor = _las_skalor(c.get("skalor") or {}, namn, problem)
+    for i, farg in enumerate(c.get("palett") or []):
+        _kontrollera_farg(str(farg), namn, f"palett[{i}]", problem)
 
     if problem:
         raise DataFel(problem)
@@ -197,14 +199,35 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
     )
 
 
+def kontrast(farg: str, bakgrund: str = "#FFFFFF") -> float:
+    """WCAG contrast ratio of two #RRGGBB colours (1–21)."""
+    def luminans(hex_: str) -> float:
+        kanaler = [int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanaler]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    ljus, mork = sorted((luminans(farg), luminans(bakgrund)), reverse=True)
+    return (ljus + 0.05) / (mork + 0.05)
+
+
+# Chart lines and status symbols are graphics: WCAG 1.4.11 asks for 3:1 against the white page.
+MIN_KONTRAST = 3.0
+
+
+def _kontrollera_farg(farg: str, namn: str, plats: str, problem: list[Problem]) -> None:
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", farg):
+        problem.append(Problem(namn, None, plats, farg, "en färg som #RRGGBB"))
+    elif kontrast(farg) < MIN_KONTRAST:
+        problem.append(Problem(namn, None, plats, farg, f"en färg med minst {MIN_KONTRAST:g}:1 kontrast mot vit "
+                                                        f"bakgrund (har {kontrast(farg):.1f}:1; WCAG 1.4.11)"))
+
+
 def _las_skalor(rad: dict, namn: str, problem: list[Problem]) -> dict[str, tuple[Skalsteg, ...]]:
     skalor = {}
     for sk_namn, steg in rad.items():
         lista = []
         for i, s in enumerate(steg):
             farg = str(s.get("farg", "#666666"))
-            if not re.fullmatch(r"#[0-9A-Fa-f]{6}", farg):
-                problem.append(Problem(namn, None, f"skalor.{sk_namn}[{i}].farg", farg, "en färg som #RRGGBB"))
+            _kontrollera_farg(farg, namn, f"skalor.{sk_namn}[{i}].farg", problem)
             lista.append(Skalsteg(str(s["kod"]), s["etikett"], s.get("kort", s["etikett"].lower()), farg,
                                   s.get("symbol", ""), i + 1, s.get("mening", ""), s.get("mening_en", "")))
         skalor[sk_namn] = tuple(lista)
