@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import random
 from pathlib import Path
 
@@ -120,6 +121,8 @@ def kommun_yaml() -> str:
         "  investeringar: {enhet: tkr, utgifter: positiva}",
         "  investeringsbudget: {enhet: tkr, utgifter: positiva}",
         "  personal: {min_antal: 5}",
+        "", "# Comparison units for the Kolada charts (riket 0000 is always included).",
+        "kolada:", "  jamforelse:", "    - {id: G-EXEMPEL, namn: Liknande kommuner (syntetisk grupp)}",
     ]
     return "\n".join(rader) + "\n"
 
@@ -292,6 +295,50 @@ def kommentarer(mapp: Path, texter: dict[str, str], ar: int) -> None:
             (m / f"{sektion}.md").write_text(text.format(ar=ar) + "\n", encoding="utf-8")
 
 
+def kolada_inspelning(ut: Path) -> None:
+    """Recorded Kolada v3 responses (synthetic) for every Kolada id the indicators name: the municipality
+    (9999, with gender split), riket and the comparison group, one missing value with a status."""
+    rng = random.Random(f"{FRO}-kolada")
+    ids = {}
+    for period in ("2024-08", str(AR)):
+        for rad in csv.DictReader(io.StringIO((ut / period / "indikatorer.csv").read_text(encoding="utf-8-sig")),
+                                  delimiter=";"):
+            if rad["kolada_id"]:
+                ids[rad["kolada_id"]] = rad["namn"]
+    # Kolada's figures for the municipality agree with its own data; riket and the group lie near them.
+    egna = {}
+    indikator_kpi = {}
+    for rad in csv.DictReader(io.StringIO((ut / str(AR) / "indikatorer.csv").read_text(encoding="utf-8-sig")),
+                              delimiter=";"):
+        if rad["kolada_id"]:
+            indikator_kpi[rad["id"]] = rad["kolada_id"]
+    for rad in csv.DictReader(io.StringIO((ut / str(AR) / "indikatorvarden.csv").read_text(encoding="utf-8-sig")),
+                              delimiter=";"):
+        if rad["indikator"] in indikator_kpi and rad["typ"] == "utfall" and rad["kon"] == "T":
+            egna[(indikator_kpi[rad["indikator"]], int(rad["ar"]))] = float(rad["varde"].replace(",", "."))
+    rader = []
+    for kpi in sorted(ids):
+        bas = next((v for (k, _), v in egna.items() if k == kpi), rng.uniform(40, 80))
+        for enhet, skift in (("9999", 0.0), ("0000", rng.uniform(-6, 6)), ("G-EXEMPEL", rng.uniform(-4, 4))):
+            for ar in range(AR - 5, AR + 1):
+                varde = round(egna.get((kpi, ar), bas + (ar - AR) * rng.uniform(-1.5, 1.5)) + skift, 1)
+                if enhet == "0000" and ar == AR - 5:
+                    varden = [{"gender": "T", "value": None, "count": 0, "status": "-", "isdeleted": False}]
+                else:
+                    varden = [{"gender": "T", "value": varde, "count": 1, "status": "", "isdeleted": False}]
+                    if enhet != "G-EXEMPEL":
+                        varden += [{"gender": k, "value": round(varde + d, 1), "count": 1, "status": "", "isdeleted": False}
+                                   for k, d in (("K", 1.2), ("M", -1.2))]
+                rader.append({"kpi": kpi, "municipality": enhet, "period": ar, "values": varden})
+    mapp = ut / "kolada"
+    mapp.mkdir(exist_ok=True)
+    (mapp / "data.json").write_text(json.dumps({"hamtad": "syntetiskt", "count": len(rader), "next_url": None,
+                                                "values": rader}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    meta = [{"id": k, "title": f"{namn} (syntetisk)", "is_divided_by_gender": True} for k, namn in sorted(ids.items())]
+    (mapp / "kpi.json").write_text(json.dumps({"hamtad": "syntetiskt", "count": len(meta), "values": meta},
+                                              ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def skriv(ut: Path) -> None:
     ut.mkdir(parents=True, exist_ok=True)
     (ut / "kommun.yaml").write_text(kommun_yaml(), encoding="utf-8")
@@ -314,6 +361,7 @@ def skriv(ut: Path) -> None:
             "Underskottet inom **grundskolan** beror främst på fler elever i behov av särskilt stöd "
             "än budgeterat.\n\n- Åtgärdsplan beslutad i nämnden\n- Uppföljning varje månad\n", encoding="utf-8")
     budgetperiod(ut)
+    kolada_inspelning(ut)
 
 
 if __name__ == "__main__":

@@ -99,7 +99,23 @@ def rapport(kommun_mapp: Path, period_mapp: Path, namnd: str, notebooks: dict[st
     komponenter["kommentarer"] = _sha(*(f"{p.name}:{_sha(p.read_bytes())}" for p in filer))
     for sid, nb in notebooks.items():
         komponenter[f"notebook:{sid}"] = _sha(nb.read_bytes())
+    komponenter["kolada"] = kolada(kommun_mapp)
     return komponenter
+
+
+def kolada(kommun_mapp: Path) -> str:
+    """The Kolada cache (or, without one, the recorded responses it will be read from)."""
+    from . import paths
+
+    cache = paths.processed() / "kolada" / kommun_mapp.name
+    inspelat = kommun_mapp / "kolada"
+    hamtat = False
+    try:  # a cache fetched from the API counts itself; one read in from recordings is the recordings
+        hamtat = json.loads((cache / "kpi.json").read_text(encoding="utf-8")).get("kalla") == "api.kolada.se"
+    except (OSError, ValueError):
+        pass
+    filer = [cache / "varden.parquet"] if hamtat else sorted(inspelat.glob("*.json")) if inspelat.is_dir() else []
+    return _sha(*(_sha(f.read_bytes()) for f in filer))
 
 
 def sektion(komponenter: dict[str, str], sektion_id: str) -> str:

@@ -192,6 +192,29 @@ def pdf(kommun, namnder, period, rapporttyp):
         sys.exit(2)
 
 
+@main.group(help="Kolada: hämta nyckeltal till cachen som rapporterna läser. / Kolada key figures.")
+def kolada():
+    pass
+
+
+@kolada.command("fetch", help="Hämta Kolada-värden för kommunens indikatorer, riket och jämförelsegrupper.")
+@click.option("--kommun", required=True)
+@click.option("--year", "ar", type=int, multiple=True, help="År att hämta (kan upprepas). Standard: de senaste nio.")
+def kolada_fetch(kommun, ar):
+    from .kolada import KoladaFel, hamta
+
+    try:
+        fil = hamta(kommun, list(ar) or None)
+    except (KoladaFel, DataFel) as e:
+        click.echo(f"FEL: {e}", err=True)
+        click.echo("Cachen lämnades orörd; rapporterna byggs från den som förut.", err=True)
+        sys.exit(1)
+    import pandas as pd
+
+    df = pd.read_parquet(fil)
+    click.echo(f"{len(df)} värden för {df['kpi'].nunique()} nyckeltal och {df['kommun'].nunique()} enheter → {fil}")
+
+
 @main.command(help="Ta bort byggcache, körda notebooks, rapporter och bearbetade data. / Remove generated files.")
 @click.option("--bara-cache", is_flag=True, help="Behåll rapporterna; ta bara bort cache och körda notebooks.")
 def clean(bara_cache):

@@ -72,6 +72,8 @@ class Period:
     beslut: str | None = None  # e.g. "kommunfullmäktiges beslut 2020-11-09 § 185" (budget periods)
     visning: dict = field(default_factory=dict, hash=False, compare=False)  # per table: {decimaler: 1}
     skalor: dict = field(default_factory=dict, hash=False, compare=False)  # scales replacing kommun.yaml's
+    # False: show only the raw data's indicator values, as a report published before Kolada had newer ones.
+    kolada_komplettering: bool = True
 
     @property
     def namn(self) -> str:
@@ -99,6 +101,7 @@ class Kommun:
     tabeller: dict[str, dict]
     mapp: Path
     syntetisk: bool = False
+    kolada: dict = field(default_factory=dict)  # {jamforelse: [{id: G…, namn: …}]}
 
     def namnd(self, namnd_id: str) -> Namnd:
         if namnd_id not in self.namnder:
@@ -196,6 +199,7 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
         sektioner=sektioner, malnivaer=tuple(c.get("malnivaer") or ()), skalor=skalor,
         palett=tuple(c.get("palett") or ("#1F4E79", "#C55A11", "#548235", "#7F6000")),
         tabeller=c.get("tabeller") or {}, mapp=mapp, syntetisk=bool(c.get("syntetisk", False)),
+        kolada=c.get("kolada") or {},
     )
 
 
@@ -283,4 +287,4 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
         raise DataFel(problem)
     return Period(str(period_id), int(p.get("ar", str(period_id)[:4])), till,
                   tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"),
-                  p.get("visning") or {}, skalor)
+                  p.get("visning") or {}, skalor, bool((p.get("kolada") or {}).get("komplettera", True)))

@@ -145,3 +145,31 @@ def per_manad(varden: dict[int, pd.DataFrame], palett, *, namn: str, enhet: str 
                      f"lägst {fmt.tal(lag['varde'], 1)} i {MANADER[int(lag['manad']) - 1]}")
     alt = f"Linjediagram över {namn.lower()} per månad ({enhet}). " + "; ".join(delar) + "."
     return figur_html(fig, alt, f"{namn} per månad, {enhet}.")
+
+
+def jamforelse(serier: dict[str, pd.DataFrame], mal: pd.DataFrame, palett, *, namn: str, kpi: str,
+               enhet: str | None, decimaler: int = 1) -> str | None:
+    """Line chart comparing the municipality with riket and its comparison groups over the years
+    (Kolada), the municipality's genders dashed, its targets as markers."""
+    if not serier:
+        return None
+    alla_ar = sorted(set().union(*[set(d["ar"]) for d in serier.values()]) | set(mal["ar"]))
+    x = {a: i for i, a in enumerate(alla_ar)}
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    stilar = ["-", "--", ":", "-.", "-", "-"]
+    for i, (etikett, d) in enumerate(serier.items()):
+        ax.plot([x[a] for a in d["ar"]], d["varde"], marker="o", linestyle=stilar[i % len(stilar)],
+                color=palett[i % len(palett)], label=etikett)
+    if len(mal):
+        ax.scatter([x[a] for a in mal["ar"]], mal["varde"], marker="_", s=300, linewidths=2.5, color="#333333",
+                   label="Mål", zorder=3)
+    ax.set_xticks(range(len(alla_ar)), [str(a) for a in alla_ar])
+    ax.set_ylabel("procent" if enhet == "procent" else (enhet or ""))
+    _svensk_axel(ax)
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    delar = []
+    for etikett, d in serier.items():
+        sista = d.iloc[-1]
+        delar.append(f"{etikett} {fmt.tal(sista['varde'], decimaler)} år {int(sista['ar'])}")
+    alt = f"Linjediagram som jämför {namn} (Kolada {kpi}): " + "; ".join(delar) + "."
+    return figur_html(fig, alt, f"{namn}: jämförelse per år. Källa: Kolada ({kpi}).", liten=True)

@@ -59,6 +59,32 @@ def _varden(varden: pd.DataFrame, indikator: str, typ: str, kon: str = "T") -> p
     return v[kon_kol == kon].sort_values("ar")
 
 
+def med_kolada(indikatorer: pd.DataFrame, varden: pd.DataFrame, kolada: pd.DataFrame | None,
+               kod: str) -> pd.DataFrame:
+    """The raw outcomes, plus Kolada's value for the municipality (gender T) wherever the raw data has no
+    value of its own for an indicator with a Kolada id. Raw data always wins; the source is kept in `kalla`."""
+    if kolada is None or kolada.empty:
+        return varden
+    tillagg = []
+    for ind in indikatorer.dropna(subset=["kolada_id"]).itertuples():
+        egna = varden[(varden["indikator"] == ind.id) & (varden["typ"] == "utfall")
+                      & (varden["kon"].fillna("T") == "T") & varden["varde"].notna()]
+        k = kolada[(kolada["kpi"] == ind.kolada_id) & (kolada["kommun"] == kod) & kolada["varde"].notna()]
+        for r in k.itertuples():
+            if r.ar in set(egna["ar"]):
+                continue
+            tillagg.append({"indikator": ind.id, "ar": int(r.ar), "typ": "utfall", "kon": r.kon, "varde": r.varde,
+                            "vardetyp": "niva", "saknas": None, "kalla": f"Kolada {ind.kolada_id}"})
+    if not tillagg:
+        return varden
+    # A Kolada value replaces a raw row that only says the value is missing.
+    nya = pd.DataFrame(tillagg)
+    nycklar = set(zip(nya["indikator"], nya["ar"], nya["typ"], nya["kon"]))
+    kvar = varden[[(i, a, t, k if isinstance(k, str) else "T") not in nycklar
+                   for i, a, t, k in zip(varden["indikator"], varden["ar"], varden["typ"], varden["kon"])]]
+    return pd.concat([kvar, nya], ignore_index=True)
+
+
 def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int,
                 antal_ar: int = 4) -> tuple[pd.DataFrame, list[str], list[str]]:
     """Wide rows for the indicator table: 'Utfall <år>' for the last ``antal_ar`` years up to ``ar``, 'Mål <år>'
@@ -92,9 +118,17 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
                 rad[f"{etikett} {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
                                          if len(r) else SAKNAS)
         rad["trend"] = str(trend(utfall[utfall["ar"] <= ar]["varde"].tolist(), ind["polaritet"]))
-        kallor = sorted({str(k) for k in utfall["kalla"].dropna()})
+        # Which source each shown value has: "Kolada N00914 (2020–2021)" for values taken from Kolada.
+        visade = utfall[utfall["ar"].isin(utfallsar)]
+        kallor = []
+        for kalla, grupp in visade.groupby(visade["kalla"].fillna("Egen uppgift"), sort=False):
+            arlista = sorted(int(a) for a in grupp.loc[grupp["varde"].notna(), "ar"])
+            if arlista:
+                kallor.append(f"{kalla} ({arlista[0]}–{arlista[-1]})" if len(arlista) > 1 else f"{kalla} ({arlista[0]})")
         kolada = None if fmt.saknas(ind["kolada_id"]) else ind["kolada_id"]
-        rad["kalla"] = ", ".join(kallor + ([f"Kolada {kolada}"] if kolada else [])) or SAKNAS
+        if kolada and not any(k.startswith("Kolada") for k in kallor):
+            kallor.append(f"Kolada-id {kolada}")
+        rad["kalla"] = "; ".join(kallor) or SAKNAS
         if not fmt.saknas(ind["fotnot"]):
             noter.append(f"{ind['namn']}: {ind['fotnot']}")
         rader.append(rad)
@@ -129,3 +163,39 @@ def diagram(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, pal
     dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
     return dia.indikator(serie(varden, indikator), palett, namn=ind["namn"],
                          enhet=None if fmt.saknas(ind["enhet"]) else ind["enhet"], decimaler=dec)
+
+
+def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, kolada: pd.DataFrame | None,
+               kommun, palett) -> tuple[str | None, str | None]:
+    """The comparison chart (municipality, riket, comparison groups; by gender where Kolada has it; targets
+    drawn) for an indicator with a Kolada id. Returns (figure html, note): the note says when the cache
+    has no values, so the report shows the gap instead of failing."""
+    from . import diagram as dia
+    from . import kolada as kl
+
+    ind = indikatorer.set_index("id").loc[indikator]
+    if fmt.saknas(ind["kolada_id"]):
+        return None, None
+    kpi = ind["kolada_id"]
+    k = kolada[kolada["kpi"] == kpi] if kolada is not None and not kolada.empty else pd.DataFrame()
+    if k.empty or not (k["kommun"] == kommun.kod).any():
+        return None, (f"Jämförelse från Kolada ({kpi}) saknas: cachen har inga värden. Kör "
+                      f"`namndrapport kolada fetch --kommun {kommun.id}` på en dator med nätverk.")
+    serier = {}
+    # The municipality's own line is the table's values (raw data first, Kolada where raw has none).
+    for kon, etikett in (("T", ""), ("K", ", kvinnor"), ("M", ", män")):
+        d = _varden(varden, indikator, "utfall", kon).dropna(subset=["varde"])
+        if len(d):
+            serier[kommun.namn + etikett] = d[["ar", "varde"]]
+    for enhet in kl.jamforelser(kommun):
+        d = k[(k["kommun"] == enhet["id"]) & (k["kon"] == "T") & k["varde"].notna()].sort_values("ar")
+        if len(d):
+            serier[enhet["namn"]] = d[["ar", "varde"]]
+    mal = varden[(varden["indikator"] == indikator) & (varden["typ"] == "mal")
+                 & (varden["vardetyp"].fillna("niva") == "niva")].dropna(subset=["varde"])[["ar", "varde"]]
+    dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
+    saknade = [j["namn"] for j in kl.jamforelser(kommun) if j["namn"] not in serier]
+    html = dia.jamforelse(serier, mal, palett, namn=ind["namn"], kpi=kpi, decimaler=dec,
+                          enhet=None if fmt.saknas(ind["enhet"]) else ind["enhet"])
+    notis = f"Kolada saknar värden för: {', '.join(saknade)}." if saknade else None
+    return html, notis

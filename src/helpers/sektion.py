@@ -57,6 +57,13 @@ class Sektion:
         """Decimals a period's report prints for a table (period.yaml ``visning``); None = the unit's default."""
         return self.period.visning.get(tabell, {}).get("decimaler")
 
+    @cached_property
+    def kolada(self):
+        """Cached Kolada values for the municipality, riket and comparison groups (never the network)."""
+        from . import kolada
+
+        return kolada.las(self.kommun.id)[0]
+
     @property
     def min_antal(self) -> int:
         return int(self.kommun.tabellinstallning("personal").get("min_antal", 5))
