@@ -37,7 +37,9 @@ def _svensk_axel(ax, decimaler: int | None = None, axel: str = "y") -> None:
             return fmt.tal(v, decimaler)
         lagen = a.get_ticklocs()
         steg = min((abs(y - x) for x, y in zip(lagen, lagen[1:]) if y != x), default=1)
-        return fmt.tal(v, max(0, -math.floor(math.log10(steg))) if steg < 1 else 0)
+        # As many decimals as the step needs: a step of 2,5 prints 72,5, not 73.
+        dec = next((d for d in range(4) if abs(round(steg, d) - steg) < 1e-9 * max(1, steg)), 3)
+        return fmt.tal(v, dec)
 
     a.set_major_formatter(mticker.FuncFormatter(etikett))
 
@@ -97,7 +99,7 @@ def indikator(serie: dict[str, pd.DataFrame], palett, *, namn: str, enhet: str |
     ax.set_xticks(range(len(alla_ar)), [str(a) for a in alla_ar])
     ax.set_ylabel("procent" if enhet == "procent" else (enhet or ""))
     _svensk_axel(ax)
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     forsta, sista = totalt.iloc[0], totalt.iloc[-1]
     alt = (f"Linjediagram för {namn}: från {fmt.tal(forsta['varde'], decimaler)} år {int(forsta['ar'])} "
            f"till {fmt.tal(sista['varde'], decimaler)} år {int(sista['ar'])}.")
@@ -166,10 +168,10 @@ def jamforelse(serier: dict[str, pd.DataFrame], mal: pd.DataFrame, palett, *, na
     ax.set_xticks(range(len(alla_ar)), [str(a) for a in alla_ar])
     ax.set_ylabel("procent" if enhet == "procent" else (enhet or ""))
     _svensk_axel(ax)
-    ax.legend(frameon=False, fontsize=8, loc="best")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))  # never over the lines
     delar = []
     for etikett, d in serier.items():
         sista = d.iloc[-1]
         delar.append(f"{etikett} {fmt.tal(sista['varde'], decimaler)} år {int(sista['ar'])}")
     alt = f"Linjediagram som jämför {namn} (Kolada {kpi}): " + "; ".join(delar) + "."
-    return figur_html(fig, alt, f"{namn}: jämförelse per år. Källa: Kolada ({kpi}).", liten=True)
+    return figur_html(fig, alt, f"{namn}: jämförelse per år. Källa: Kolada ({kpi}).")
