@@ -102,3 +102,11 @@ def test_driftbudget_visar_ramforandring():
     rader = budget.driftbudget(drift, 2021).set_index("verksamhet")
     assert rader.loc["Totalt", "budget"] == 150 and rader.loc["Totalt", "budget_fore"] == 150
     assert rader.loc["a", "forandring"] == 10 and rader.loc["b", "forandring_procent"] == -20
+
+
+def test_trend_farg_foljer_orden():
+    rader = pd.DataFrame([{"indikator": "A", "trend": "↓ Minskar – bra riktning", "kalla": "–"},
+                          {"indikator": "B", "trend": "↑ Ökar – inte bra riktning", "kalla": "–"}])
+    html = indikatorer.tabell(rader, [], [], "Indikatorer").html()
+    assert '<span class="trend-bra">↓ Minskar – bra riktning</span>' in html
+    assert '<span class="trend-daligt">↑ Ökar – inte bra riktning</span>' in html

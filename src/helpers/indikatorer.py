@@ -147,12 +147,17 @@ def serie(varden: pd.DataFrame, indikator: str) -> dict[str, pd.DataFrame]:
     return ut
 
 
+def _trendklass(text: str) -> str | None:
+    """Green for a good direction, red for a bad one, as the reports colour their arrows (the words stay)."""
+    return "trend-bra" if "– bra riktning" in text else "trend-daligt" if "inte bra riktning" in text else None
+
+
 def tabell(rader: pd.DataFrame, kolumner: list[str], noter: list[str], rubrik: str):
     """The indicator table as printed under each goal."""
     from .tabeller import Kolumn, Tabell
 
     kol = ([Kolumn("Indikator", "indikator")] + [Kolumn(k, k, str) for k in kolumner]
-           + [Kolumn("Trend", "trend"), Kolumn("Källa", "kalla")])
+           + [Kolumn("Trend", "trend", klass=_trendklass), Kolumn("Källa", "kalla")])
     return Tabell(rubrik, kol, rader, fotnoter=noter)
 
 

@@ -29,11 +29,14 @@ class Kolumn:
     rubrik: str
     nyckel: str
     format: Callable[[object], str] | None = None  # None: text column
+    klass: Callable[[object], str | None] | None = None  # CSS class for a cell's text, e.g. a trend's colour
 
     def cell(self, varde) -> str:
-        if self.format is None:
-            return "" if fmt.saknas(varde) else escape(str(varde))
-        return "" if fmt.saknas(varde) else self.format(varde)
+        if fmt.saknas(varde):
+            return ""
+        text = escape(str(varde)) if self.format is None else self.format(varde)
+        klass = self.klass(varde) if self.klass else None
+        return f'<span class="{escape(klass)}">{text}</span>' if klass else text
 
 
 def belopp(enhet: str, decimaler: int | None = None) -> Callable[[object], str]:
