@@ -4,7 +4,6 @@ that states its key numbers. Figures are embedded as PNG (no external requests).
 from __future__ import annotations
 
 import base64
-import math
 import io
 from html import escape
 
