@@ -129,3 +129,16 @@ def test_koladapy_foljer_inte_api_beskrivningen():
     responses.get(f"{BAS}kpi/N00914", json=_json("kpi-N00914.json"))
     with pytest.raises(Exception, match="503"):
         KoladaAPI(max_requests_per_second=1000).get_kpi("N00914")
+
+
+@responses.activate
+def test_kommungrupper_for_att_valja_jamforelse(monkeypatch):
+    grupp = {"count": 1, "next_url": None, "values": [
+        {"id": "G-TEST", "title": "Liknande kommuner (testgrupp)",
+         "members": [{"id": "0114", "title": "Upplands Väsby"}, {"id": "0123", "title": "Järfälla"}]}]}
+    responses.get(f"{BAS}municipality_groups?title=Haninge", json=grupp)
+    riktig = kolada.Klient
+    monkeypatch.setattr(kolada, "Klient", lambda: riktig(session=requests.Session(), per_sekund=1000, vantan=0))
+    res = CliRunner().invoke(main, ["kolada", "groups", "Haninge"])
+    assert res.exit_code == 0, res.output
+    assert "G-TEST  Liknande kommuner (testgrupp)  (2 kommuner)" in res.output

@@ -215,6 +215,20 @@ def kolada_fetch(kommun, ar):
     click.echo(f"{len(df)} värden för {df['kpi'].nunique()} nyckeltal och {df['kommun'].nunique()} enheter → {fil}")
 
 
+@kolada.command("groups", help="Sök Koladas kommungrupper (för kolada.jamforelse i kommun.yaml).")
+@click.argument("titel", required=False)
+def kolada_groups(titel):
+    from .kolada import Klient, KoladaFel
+
+    try:
+        grupper = Klient().kommungrupper(titel)
+    except KoladaFel as e:
+        click.echo(f"FEL: {e}", err=True)
+        sys.exit(1)
+    for g in grupper:
+        click.echo(f"{g.get('id')}  {g.get('title')}  ({len(g.get('members') or [])} kommuner)")
+
+
 @main.command(help="Ta bort byggcache, körda notebooks, rapporter och bearbetade data. / Remove generated files.")
 @click.option("--bara-cache", is_flag=True, help="Behåll rapporterna; ta bara bort cache och körda notebooks.")
 def clean(bara_cache):

@@ -85,6 +85,13 @@ class Klient:
     def kpi(self, ids: list[str]) -> list[dict]:
         return [k for del_ in _bitar(ids) for k in self._alla_sidor(f"kpi/{','.join(del_)}")]
 
+    def kommungrupper(self, titel: str | None = None) -> list[dict]:
+        """Municipality groups (e.g. Kolada's "Liknande kommuner" groups), optionally searched by title;
+        each with its members, for choosing `kolada.jamforelse` in kommun.yaml."""
+        from urllib.parse import quote
+
+        return self._alla_sidor("municipality_groups" + (f"?title={quote(titel)}" if titel else ""))
+
     def varden(self, kpi: list[str], kommuner: list[str], ar: list[int]) -> list[dict]:
         """Flat rows: kpi, kommun, ar, kon (T/K/M), varde (None when missing), status."""
         rader = []
