@@ -202,12 +202,13 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
             for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd):
                 s = k.sektioner[sid]
                 aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
-                nb = _sektion_fran_cache(aktuell_notebook, avtryck.sektion(komponenter, sid))
+                sektionsavtryck = avtryck.sektion(komponenter, sid)
+                nb = _sektion_fran_cache(aktuell_notebook, sektionsavtryck)
                 if nb is None:
                     nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout,
                                      komponenter.get("läge", "utkast"))
                     skriv_atomiskt(aktuell_notebook.with_suffix(".json"),
-                                   json.dumps({"avtryck": avtryck.sektion(komponenter, sid)}))
+                                   json.dumps({"avtryck": sektionsavtryck}))
                 else:
                     ateranvanda.append(sid)
                 executed.append(({"id": sid, "titel": s.get("titel", sid)}, nb))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +16,7 @@ from filelock import FileLock
 
 from . import config, paths
 from .fel import DataFel, Problem, visningsnamn
+from .filer import skriv_atomiskt
 from .schemas import TABELLER
 from .validering import validera_period
 
@@ -46,12 +46,8 @@ def forbered(kommun_id: str, period_id: str) -> Path:
         for gammal in ut.glob("*.parquet"):
             gammal.unlink()
         for namn, df in tabeller.items():
-            tmp = ut / f".{namn}.parquet.tmp"
-            df.to_parquet(tmp, index=False)
-            os.replace(tmp, ut / f"{namn}.parquet")
-        tmp = ut / "._kalla.json.tmp"
-        tmp.write_text(json.dumps({"hash": aktuell, "tabeller": sorted(tabeller)}))
-        os.replace(tmp, kontroll)
+            skriv_atomiskt(ut / f"{namn}.parquet", df.to_parquet(index=False))
+        skriv_atomiskt(kontroll, json.dumps({"hash": aktuell, "tabeller": sorted(tabeller)}))
     return ut
 
 

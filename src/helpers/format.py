@@ -84,6 +84,20 @@ def procent(varde, decimaler: int = 1, *, tecken: bool = False, trunkera: bool =
     return f"{tal(varde, decimaler, tecken=tecken, trunkera=trunkera)}{NBSP}%"
 
 
+def enligt_enhet(varde, enhet: str | None, decimaler: int | None = None) -> str:
+    """A key figure in its unit: ``'7,6 %'`` for procent (1 decimal unless told), else ``'1 234'`` (0)."""
+    if saknas(varde):
+        return SAKNAS
+    if enhet == "procent":
+        return procent(varde, 1 if decimaler is None else decimaler)
+    return tal(varde, 0 if decimaler is None else decimaler)
+
+
+def upprakning(delar: list[str]) -> str:
+    """``['a', 'b', 'c']`` → ``'a, b och c'``."""
+    return delar[0] if len(delar) == 1 else ", ".join(delar[:-1]) + " och " + delar[-1]
+
+
 def belopp(varde_tkr, enhet: str, decimaler: int | None = None) -> str:
     """Format an amount held in tkr in the unit a table declares ('tkr', 'mnkr' or 'kr'), without the unit."""
     faktor = {"kr": 1000, "tkr": 1, "mnkr": 0.001}[enhet]

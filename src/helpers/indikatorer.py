@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import format as fmt
-from .format import NBSP, SAKNAS
+from .format import SAKNAS
 
 SAKNAS_TEXT = {
     "ej_publicerat": "värdet är inte publicerat ännu",
@@ -33,8 +33,7 @@ def varde_text(varde, vardetyp: str | None, enhet: str | None, decimaler: int) -
         return SAKNAS
     if vardetyp == "forandring_procent":
         return fmt.procent(varde, 0 if float(varde).is_integer() else 1, tecken=True)
-    text = fmt.tal(varde, decimaler)
-    return f"{text}{NBSP}%" if enhet == "procent" else text
+    return fmt.enligt_enhet(varde, enhet, decimaler)
 
 
 def trend(utfall: list[float], polaritet: str) -> Trend:

@@ -14,7 +14,7 @@ def sammanfattning(ik: pd.DataFrame, ar: int) -> str | None:
         return None
     n = len(ik)
     text = (f"I uppföljningen av {ar} års internkontrollplan har {fmt.antal_i_ord(n)} "
-            f"{'moment' if n != 1 else 'moment'} kontrollerats.")
+            "moment kontrollerats.")
     if ik["avvikelse"].notna().any():
         avv = int(ik["avvikelse"].fillna(False).astype(bool).sum())
         text += (" Inga avvikelser noterades." if avv == 0 else

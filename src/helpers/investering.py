@@ -79,8 +79,7 @@ def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
     for r in inv.nlargest(antal, "utfall").itertuples():
         budget = "" if fmt.saknas(r.budget) or not r.budget else f" av budgeterade {fmt.kronor(r.budget)}"
         delar.append(f"{r.projekt} ({fmt.kronor(r.utfall)}{budget})")
-    lista = ", ".join(delar[:-1]) + " och " + delar[-1] if len(delar) > 1 else delar[0]
-    return f"De största investeringarna under året är {lista}."
+    return f"De största investeringarna under året är {fmt.upprakning(delar)}."
 
 
 def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None):

@@ -168,9 +168,7 @@ def _skriv_cache(kommun_id: str, rader: list[dict], meta: list[dict], hamtad: st
     mapp.mkdir(parents=True, exist_ok=True)
     df = pd.DataFrame(rader, columns=KOLUMNER[:-1]).assign(hamtad=hamtad)
     df["varde"] = pd.to_numeric(df["varde"], errors="coerce")
-    tmp = mapp / ".varden.parquet.tmp"
-    df.to_parquet(tmp, index=False)
-    tmp.replace(mapp / "varden.parquet")
+    skriv_atomiskt(mapp / "varden.parquet", df.to_parquet(index=False))
     skriv_atomiskt(mapp / "kpi.json", json.dumps({"hamtad": hamtad, "kalla": kalla, "kpi": meta},
                                                   ensure_ascii=False, indent=1))
     return mapp / "varden.parquet"

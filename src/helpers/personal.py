@@ -88,7 +88,7 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
                 elif r["dold"].iloc[0]:
                     rad[str(y)], dolda = DOLT, True
                 else:
-                    rad[str(y)] = _visa(r["varde"].iloc[0], d)
+                    rad[str(y)] = fmt.enligt_enhet(r["varde"].iloc[0], d.get("enhet"), d.get("decimaler"))
             rader.append(rad)
     noter = [f"{DOLT} = grupper med färre än {min_antal} personer redovisas inte, av hänsyn till den "
              f"personliga integriteten."] if dolda else []
@@ -96,13 +96,18 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
     return Tabell("Personalnyckeltal", kol, pd.DataFrame(rader), fotnoter=noter)
 
 
+def _manadstotaler(personal: pd.DataFrame, nyckel: str, min_antal: int) -> pd.DataFrame:
+    """Monthly totals of one key figure, with ``dold`` set where they must not be shown."""
+    df = rojandeskydd(personal[personal["manad"].notna() & (personal["nyckeltal"] == nyckel)], min_antal)
+    return df[df["grupp"] == "alla"]
+
+
 def tabell_per_manad(personal: pd.DataFrame, nyckel: str, ar: int, rubrik: str, min_antal: int = STANDARD_MIN_ANTAL):
     """Monthly values (e.g. sjukfrånvaro) for this year and the year before, totals only."""
     from .config import MANADER_KORT
     from .tabeller import Kolumn, Tabell
 
-    df = rojandeskydd(personal[personal["manad"].notna() & (personal["nyckeltal"] == nyckel)], min_antal)
-    df = df[df["grupp"] == "alla"]
+    df = _manadstotaler(personal, nyckel, min_antal)
     rader = []
     for y in (ar - 1, ar):
         d = df[df["ar"] == y]
@@ -116,12 +121,6 @@ def tabell_per_manad(personal: pd.DataFrame, nyckel: str, ar: int, rubrik: str, 
         return None
     kol = [Kolumn("År", "ar")] + [Kolumn(m, m, str) for m in MANADER_KORT if any(m in r for r in rader)]
     return Tabell(rubrik, kol, pd.DataFrame(rader))
-
-
-def _visa(varde, d: dict) -> str:
-    if d.get("enhet") == "procent":
-        return fmt.procent(varde, d.get("decimaler", 1))
-    return fmt.tal(varde, d.get("decimaler", 0))
 
 
 def sjukfranvaro_mening(namnd_namn: str, personal: pd.DataFrame, ar: int, min_antal: int = STANDARD_MIN_ANTAL) -> str | None:
@@ -142,6 +141,6 @@ def sjukfranvaro_mening(namnd_namn: str, personal: pd.DataFrame, ar: int, min_an
 
 def per_manad(personal: pd.DataFrame, nyckel: str, ar: int, min_antal: int = STANDARD_MIN_ANTAL) -> dict[int, pd.DataFrame]:
     """Monthly totals for this year and the year before, suppressed groups left out (for charts)."""
-    df = rojandeskydd(personal[personal["manad"].notna() & (personal["nyckeltal"] == nyckel)], min_antal)
-    df = df[(df["grupp"] == "alla") & ~df["dold"]]
+    df = _manadstotaler(personal, nyckel, min_antal)
+    df = df[~df["dold"]]
     return {y: df[df["ar"] == y].sort_values("manad")[["manad", "varde"]] for y in (ar - 1, ar)}

@@ -8,6 +8,11 @@ import pandas as pd
 from . import format as fmt
 
 
+def ar_summarad(rad) -> bool:
+    """'Totalt', 'Summa SN', 'Summa trygghetsåtgärder': a total the table prints (shown bold, checked by validate)."""
+    return str(rad).strip().lower().startswith(("totalt", "summa"))
+
+
 def tabeller(statistik: pd.DataFrame) -> list[dict]:
     """One entry per table, in file order: id, title, group heading, footnotes and the rendered table."""
     from .tabeller import Kolumn, Tabell
@@ -17,9 +22,10 @@ def tabeller(statistik: pd.DataFrame) -> list[dict]:
         kolumner = list(dict.fromkeys(t["kolumn"]))
         rader = []
         for rad, r in t.groupby("rad", sort=False):
-            celler = {"rad": rad, "radtyp": "totalt" if str(rad).lower().startswith(("totalt", "summa")) else "rad"}
+            celler = {"rad": rad, "radtyp": "totalt" if ar_summarad(rad) else "rad"}
             for c in r.itertuples():
-                celler[c.kolumn] = str(c.text) if not fmt.saknas(c.text) and c.text else _visa(c.varde, c.enhet, c.decimaler)
+                celler[c.kolumn] = (str(c.text) if not fmt.saknas(c.text) and c.text
+                                  else fmt.enligt_enhet(c.varde, c.enhet, None if fmt.saknas(c.decimaler) else int(c.decimaler)))
             rader.append(celler)
         fotnoter = [str(f) for f in dict.fromkeys(t["fotnot"].dropna()) if str(f).strip()]
         tabell = Tabell(str(t["titel"].iloc[0]), [Kolumn("", "rad")] + [Kolumn(k, k, str) for k in kolumner],
@@ -28,9 +34,3 @@ def tabeller(statistik: pd.DataFrame) -> list[dict]:
         ut.append({"id": tid, "grupp": None if fmt.saknas(grupp) or not grupp else grupp, "tabell": tabell})
     return ut
 
-
-def _visa(varde, enhet, decimaler) -> str:
-    if fmt.saknas(varde):
-        return fmt.SAKNAS
-    dec = int(decimaler) if not fmt.saknas(decimaler) else (1 if enhet == "procent" else 0)
-    return fmt.procent(varde, dec) if enhet == "procent" else fmt.tal(varde, dec)

@@ -32,12 +32,7 @@ def sammanfattning(kommun: Kommun, uppdrag: pd.DataFrame) -> str | None:
         sats = steg[r.kod].sats(r.antal) if r.kod in steg else "saknar rapporterad status"
         delar.append(f"{fmt.antal_i_ord(r.antal)} {sats}")
     n = len(uppdrag)
-    forsta = f"Nämnden har {fmt.antal_i_ord(n)} {'uppdrag'} att rapportera."
-    if len(delar) > 1:
-        lista = ", ".join(delar[:-1]) + " och " + delar[-1]
-    else:
-        lista = delar[0]
-    return f"{forsta} {fmt.versal(lista)}."
+    return f"Nämnden har {fmt.antal_i_ord(n)} uppdrag att rapportera. {fmt.versal(fmt.upprakning(delar))}."
 
 
 def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och status"):

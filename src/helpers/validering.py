@@ -16,6 +16,7 @@ from .config import Kommun, Period
 from .fel import Problem, visningsnamn
 from .readers import hitta_fil, las_tabell
 from .schemas import TABELLER
+from .statistik import ar_summarad
 
 
 def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
@@ -186,7 +187,6 @@ def _kontrollera_resultat(df, fil, kommun, period, tabeller):
     return problem
 
 
-SUMMARADER = ("totalt", "summa")
 SUMMARAD = re.compile(r"^\s*(summa|totalt|total|delsumma|totalsumma)\b", re.IGNORECASE)
 
 
@@ -198,7 +198,7 @@ def _kontrollera_statistik(df, fil, kommun, period, tabeller):
         kolumner = list(dict.fromkeys(t["kolumn"]))
         rader = list(dict.fromkeys(t["rad"]))
         varde = {(r.rad, r.kolumn): r for r in t.itertuples()}
-        summarader = [r for r in rader if str(r).strip().lower().startswith(SUMMARADER)]
+        summarader = [r for r in rader if ar_summarad(r)]
         ovriga = [r for r in rader if r not in summarader]
         for summarad in summarader:
             for k in kolumner:
