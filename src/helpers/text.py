@@ -74,6 +74,7 @@ def prognossakerhet(sakerhet: pd.DataFrame) -> str | None:
     return f"Utfallet blev {fmt.mnkr(abs(senaste['differens']))} {ord_} än prognosen i {senaste['tillfalle']}."
 
 
-def sarskilda_poster(poster: pd.DataFrame) -> list[str]:
-    """'Kostnader relaterade till coronapandemin är 1 909 tkr.' — one sentence per post."""
-    return [f"{r.post} är {fmt.kronor(r.belopp)}." for r in poster.itertuples()]
+def sarskilda_poster(poster: pd.DataFrame, enhet: str = "tkr") -> list[str]:
+    """'Kostnader relaterade till coronapandemin är 1 909 tkr.' — one sentence per post, in the unit the
+    table declares (as the reports print such items), not rounded to mnkr."""
+    return [f"{r.post} är {fmt.belopp(r.belopp, enhet)}{NBSP}{enhet}." for r in poster.itertuples()]
