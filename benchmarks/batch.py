@@ -36,7 +36,7 @@ KOMMUN = "exempel"
 def _rapporter(rot: Path, period: str, rapporttyp: str, urval: int | None) -> list[tuple[str, list[tuple[str, str]]]]:
     """(nämnd, [(section id, notebook)…]) for every report of the period and type."""
     os.environ["NAMNDRAPPORT_ROOT"] = str(rot)
-    from helpers import config
+    from helpers.konfig import kommun as config
 
     k = config.las_kommun(KOMMUN)
     p = config.las_period(k, period)

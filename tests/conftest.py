@@ -23,7 +23,7 @@ def rot(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def byggd_rot(tmp_path_factory):
     """A root where every sample report (Haninge and Exempelkommun) has been built."""
-    from helpers import bygg
+    from helpers.bygg import rapport as bygg
 
     root = tmp_path_factory.mktemp("byggd")
     shutil.copytree(PROJEKT / "data" / "raw", root / "data" / "raw")

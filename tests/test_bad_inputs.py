@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from helpers.cli import main
-from helpers.visning import markdown_html
+from helpers.presentation.visning import markdown_html
 
 KORPUS = Path(__file__).parent / "bad_inputs"
 FALL = sorted(KORPUS.glob("*.yaml"))

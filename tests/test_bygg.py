@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from helpers import bygg
+from helpers.bygg import rapport as bygg
 from helpers.cli import main
 
 pytestmark = pytest.mark.slow

@@ -5,8 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import ekonomi, tecken, text
-from helpers.ekonomi import Resultat
+from helpers.berakning import ekonomi
+from helpers.berakning.ekonomi import Resultat
+from helpers.indata import tecken
+from helpers.presentation import ekonomi as text
 
 
 def _drift(rader):

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import format as fmt
-from helpers.tal import las_tal
+from helpers.indata.tal import las_tal
+from helpers.presentation import format as fmt
 
 NB = "\u00a0"
 

@@ -13,8 +13,9 @@ import requests
 import responses
 from click.testing import CliRunner
 
-from helpers import bygg, kolada
+from helpers.bygg import rapport as bygg
 from helpers.cli import main
+from helpers.kolada import klient as kolada
 
 FIXTUR = Path(__file__).parent / "fixtures" / "kolada"
 BAS = "https://api.kolada.se/v3/"
@@ -118,7 +119,7 @@ def test_inspelade_svar_ger_jamforelsediagram_och_kallangivelse(byggd_rot):
 
 @responses.activate
 def test_koladapy_foljer_inte_api_beskrivningen():
-    """Why helpers.kolada has its own client: koladapy 1.0.1 sends the ids as query parameters, not the
+    """Why helpers.kolada.klient has its own client: koladapy 1.0.1 sends the ids as query parameters, not the
     documented path segments, and does not retry a 503. If this test starts failing, reconsider."""
     from koladapy.api import KoladaAPI
 

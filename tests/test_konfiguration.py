@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import helpers
-from helpers import config
+from helpers.konfig import kommun as config
 
 HELPERS = Path(helpers.__file__).parent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import paths
+from helpers.konfig import sokvagar as paths
 
 pytestmark = pytest.mark.slow
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))

@@ -64,7 +64,7 @@ def test_exempelkommun_aterskapas_identiskt(tmp_path):
 
 
 def test_exempelkommun_tacker_det_haninge_saknar():
-    from helpers import config
+    from helpers.konfig import kommun as config
 
     k = config.las_kommun("exempel")
     assert len(k.namnder) >= 10 and len(k.malnivaer) + 1 == 4  # + indikator level

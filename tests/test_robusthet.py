@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import bygg, ekonomi, personal, tecken, text
-from helpers.ekonomi import Resultat
+from helpers.berakning import ekonomi, personal
+from helpers.berakning.ekonomi import Resultat
+from helpers.bygg import rapport as bygg
+from helpers.indata import tecken
+from helpers.presentation import ekonomi as text
 
 
 @pytest.mark.slow
@@ -53,7 +56,7 @@ def test_avvikelsens_tecken_och_ord(budget, utfall):
 
 
 def fmt_noll(tkr):
-    from helpers import format as fmt
+    from helpers.presentation import format as fmt
 
     return fmt.avrunda(tkr / 1000, 1) == 0
 

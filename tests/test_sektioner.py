@@ -6,8 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import budget, indikatorer, investering, malstyrning, personal, uppdrag
-from helpers.config import las_kommun
+from helpers.berakning import budget, indikatorer, investering, personal
+from helpers.berakning import mal as malstyrning
+from helpers.konfig.kommun import las_kommun
+from helpers.presentation import indikatorer as indikatorer_vis
+from helpers.presentation import personal as personal_vis
+from helpers.presentation import uppdrag as uppdrag_vis
 
 
 def _personal(rader):
@@ -39,7 +43,7 @@ def test_dolda_varden_syns_inte_i_tabellen():
     kommun = las_kommun("exempel")
     df = _personal([["x", 2024, None, "sjukfranvaro", "alla", 5.0, 7], ["x", 2024, None, "sjukfranvaro", "K", 4.0, 6],
                     ["x", 2024, None, "sjukfranvaro", "M", 9.0, 1]])
-    html = personal.tabell_per_ar(kommun, df, 2024, min_antal=5).html()
+    html = personal_vis.tabell_per_ar(kommun, df, 2024, min_antal=5).html()
     assert "9,0" not in html and "4,0" not in html and "5,0" in html
     assert "färre än 5 personer" in html
 
@@ -56,9 +60,9 @@ def test_trend_har_riktning_och_ord(varden, polaritet, vantat):
 
 
 def test_indikatorvarden_som_de_trycks():
-    assert indikatorer.varde_text(-2, "forandring_procent", None, 0) == "\u22122\u00a0%"
-    assert indikatorer.varde_text(80.5, "niva", "procent", 1) == "80,5\u00a0%"
-    assert indikatorer.varde_text(None, "niva", None, 0) == "–"
+    assert indikatorer_vis.varde_text(-2, "forandring_procent", None, 0) == "\u22122\u00a0%"
+    assert indikatorer_vis.varde_text(80.5, "niva", "procent", 1) == "80,5\u00a0%"
+    assert indikatorer_vis.varde_text(None, "niva", None, 0) == "–"
 
 
 def test_maltradet_har_godtyckligt_djup_och_bara_namndens_mal():
@@ -81,8 +85,8 @@ def test_maltradet_har_godtyckligt_djup_och_bara_namndens_mal():
 def test_uppdragsmening_raknar_per_status():
     kommun = las_kommun("haninge")
     df = pd.DataFrame({"status": ["fardig"] * 8 + ["paborjad"] * 10})
-    assert uppdrag.sammanfattning(kommun, df) == "Nämnden har 18 uppdrag att rapportera. Tio pågår och åtta är färdiga."
-    assert "ett är färdigt" in uppdrag.sammanfattning(kommun, pd.DataFrame({"status": ["fardig"]})).lower()
+    assert uppdrag_vis.sammanfattning(kommun, df) == "Nämnden har 18 uppdrag att rapportera. Tio pågår och åtta är färdiga."
+    assert "ett är färdigt" in uppdrag_vis.sammanfattning(kommun, pd.DataFrame({"status": ["fardig"]})).lower()
 
 
 def test_investeringar_summeras_per_grupp_och_utnyttjande():
@@ -107,6 +111,6 @@ def test_driftbudget_visar_ramforandring():
 def test_trend_farg_foljer_orden():
     rader = pd.DataFrame([{"indikator": "A", "trend": "↓ Minskar – bra riktning", "kalla": "–"},
                           {"indikator": "B", "trend": "↑ Ökar – inte bra riktning", "kalla": "–"}])
-    html = indikatorer.tabell(rader, [], [], "Indikatorer").html()
+    html = indikatorer_vis.tabell(rader, [], [], "Indikatorer").html()
     assert '<span class="trend-bra">↓ Minskar – bra riktning</span>' in html
     assert '<span class="trend-daligt">↑ Ökar – inte bra riktning</span>' in html

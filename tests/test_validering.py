@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from helpers import bygg
+from helpers.bygg import rapport as bygg
 from helpers.cli import main
 
 
@@ -65,7 +65,7 @@ def test_bygget_vagrar_ogiltiga_data_och_lamnar_inget_halvt(rot):
 
 def test_haninges_investeringar_summerar_som_publicerat(rot):
     """Tabell investeringar (KS 2020): the transcribed rows add up to the printed sums."""
-    from helpers import data
+    from helpers.indata import lager as data
 
     inv = data.tabell("haninge", "2020", "investeringar", "ks")
     projekt = inv[inv["grupp"] == "projekt"]

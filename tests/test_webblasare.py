@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from helpers.webblasare import webblasare
+from helpers.bygg.webblasare import webblasare
 
 pytestmark = pytest.mark.slow
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from . import config
-from .fel import DataFel
+from helpers.fel import DataFel
+from helpers.konfig import kommun as config
 
 
 @click.group(help="Nämndrapport: bygg nämndernas rapporter från rådata. / Build committee reports from raw data.")
@@ -18,7 +18,8 @@ def main():
 @main.command(help="Kontrollera rådata mot scheman. / Check raw tables against their schemas.")
 @click.option("--kommun", help="Kommunens id (mapp under data/raw). Standard: alla.")
 def validate(kommun):
-    from .validering import validera_period
+    from helpers.avsnitt import saknade_tabeller
+    from helpers.indata.validering import validera_period
 
     antal = 0
     try:
@@ -27,6 +28,7 @@ def validate(kommun):
             k = config.las_kommun(kid)
             for p in config.perioder(k):
                 _, problem = validera_period(k, p)
+                problem += saknade_tabeller(k, p)
                 for pr in problem:
                     click.echo(f"{pr.niva}: {pr}", err=True)
                 fel = sum(not pr.varning for pr in problem)
@@ -48,7 +50,7 @@ def validate(kommun):
 @main.command("list", help="Lista rapporter som kan byggas. / List buildable reports.")
 @click.option("--kommun")
 def lista(kommun):
-    from .bygg import planera
+    from helpers.bygg.rapport import planera
 
     for r in planera(kommun):
         click.echo(f"{r.namn}  →  {r.utfil}")
@@ -66,7 +68,7 @@ def lista(kommun):
 @click.option("--timeout", type=int, default=600, show_default=True, help="Sekunder per avsnitt innan det avbryts.")
 @click.option("--final", "slutlig", is_flag=True, help="Slutlig version: fel om en kommentar saknas (annars en markering).")
 def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, scheduler, timeout, slutlig):
-    from .bygg import bedom, planera
+    from helpers.bygg.rapport import bedom, planera
 
     try:
         beslut = bedom(planera(kommun, list(namnder) or None, period, rapporttyp), force, slutlig)
@@ -83,10 +85,10 @@ def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, schedule
         click.echo(f"\n{len(att_bygga)} att bygga, {len(beslut) - len(att_bygga)} oförändrade.")
         return
     if not att_bygga:
-        from . import paths
+        from helpers.konfig import sokvagar as paths
 
         if not (paths.reports() / "index.html").exists():  # a no-op build writes nothing else
-            from .index import skriv_index
+            from helpers.bygg.index import skriv_index
 
             skriv_index()
         click.echo(f"Alla {len(beslut)} rapporter är oförändrade; inget att bygga. (--force bygger om.)")
@@ -97,7 +99,7 @@ def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, schedule
 
 def _bygg_med_framsteg(beslut, att_bygga, workers, scheduler, timeout):
     """A progress bar on a terminal; plain log lines when the output is a file or a CI log."""
-    from .bygg import bygg
+    from helpers.bygg.rapport import bygg
 
     terminal = sys.stderr.isatty()
     click.echo(f"Bygger {len(att_bygga)} av {len(beslut)} rapporter"
@@ -126,7 +128,7 @@ def _bygg_med_framsteg(beslut, att_bygga, workers, scheduler, timeout):
 
 
 def _sammanfattning(resultat) -> int:
-    from . import paths
+    from helpers.konfig import sokvagar as paths
 
     byggda = [r for r in resultat if r.status == "byggd"]
     ateranvanda = [r for r in resultat if r.status == "återanvänd"]
@@ -148,7 +150,7 @@ def _sammanfattning(resultat) -> int:
 @click.option("--period", required=True)
 @click.option("--report-type", "--rapporttyp", "rapporttyp", required=True, help="t.ex. arsredovisning")
 def ny(kommun, namnd, period, rapporttyp):
-    from .utkast import skapa
+    from helpers.bygg.utkast import skapa
 
     try:
         k = config.las_kommun(kommun)
@@ -173,9 +175,9 @@ def ny(kommun, namnd, period, rapporttyp):
 @click.option("--period")
 @click.option("--rapporttyp")
 def pdf(kommun, namnder, period, rapporttyp):
-    from .bygg import planera
-    from .pdf import skriv_pdf
-    from .webblasare import IngenWebblasare, webblasare
+    from helpers.bygg.pdf import skriv_pdf
+    from helpers.bygg.rapport import planera
+    from helpers.bygg.webblasare import IngenWebblasare, webblasare
 
     rapporter = [r for r in planera(kommun, list(namnder) or None, period, rapporttyp) if r.utfil.exists()]
     if not rapporter:
@@ -201,7 +203,7 @@ def kolada():
 @click.option("--kommun", required=True)
 @click.option("--year", "ar", type=int, multiple=True, help="År att hämta (kan upprepas). Standard: de senaste nio.")
 def kolada_fetch(kommun, ar):
-    from .kolada import KoladaFel, hamta
+    from helpers.kolada.klient import KoladaFel, hamta
 
     try:
         fil = hamta(kommun, list(ar) or None)
@@ -218,7 +220,7 @@ def kolada_fetch(kommun, ar):
 @kolada.command("groups", help="Sök Koladas kommungrupper (för kolada.jamforelse i kommun.yaml).")
 @click.argument("titel", required=False)
 def kolada_groups(titel):
-    from .kolada import Klient, KoladaFel
+    from helpers.kolada.klient import Klient, KoladaFel
 
     try:
         grupper = Klient().kommungrupper(titel)
@@ -234,7 +236,7 @@ def kolada_groups(titel):
 def clean(bara_cache):
     import shutil
 
-    from . import paths
+    from helpers.konfig import sokvagar as paths
 
     mal = [paths.build()] + ([] if bara_cache else [paths.reports(), paths.processed()])
     for mapp in mal:

@@ -1,0 +1,88 @@
+"""Ekonomi: the result against budget for the period, the resultaträkning, the result per verksamhet with
+subtotals, särskilda poster, prognossäkerhet and (with monthly data) the accumulated result per month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.avsnitt.kontext import Kontext
+from helpers.berakning import ekonomi
+from helpers.presentation import diagram, visning
+from helpers.presentation import ekonomi as vis
+
+KRAVER = ("drift",)
+KAN_ANVANDA = ("resultat", "sarskilda_poster", "prognoser")
+
+
+@dataclass
+class Ekonomi:
+    drift: pd.DataFrame
+    per_verksamhet: pd.DataFrame
+    totalt: ekonomi.Resultat
+    resultatrakning: pd.DataFrame
+    sarskilda_poster: pd.DataFrame
+    prognossakerhet: pd.DataFrame
+    per_manad: pd.DataFrame
+
+
+def berakna(k: Kontext) -> Ekonomi:
+    drift = k.tabell("drift")
+    per_verksamhet = ekonomi.per_verksamhet(drift, k.ar, k.period.till_manad)
+    totalt = ekonomi.totalt(per_verksamhet)
+    poster = k.tabell("sarskilda_poster")
+    return Ekonomi(drift, per_verksamhet, totalt,
+                   ekonomi.resultatrakning(k.tabell("resultat"), drift, totalt, k.ar),
+                   poster[poster["ar"] == k.ar],
+                   ekonomi.prognossakerhet(k.tabell("prognoser"), totalt, k.ar),
+                   ekonomi.ackumulerat_per_manad(drift, k.ar))
+
+
+def huvudmeningar(d: Ekonomi) -> list[str]:
+    """The result against budget and the prognosis (Sammanfattning repeats them word for word)."""
+    return [m for m in (vis.drift_ackumulerat(d.totalt), vis.prognos(d.totalt)) if m]
+
+
+def sarskilda_poster_meningar(k: Kontext, d: Ekonomi) -> list[str]:
+    return vis.sarskilda_poster(d.sarskilda_poster, k.enhet("sarskilda_poster")) if len(d.sarskilda_poster) else []
+
+
+def meningar(k: Kontext, d: Ekonomi) -> list[str]:
+    return [*huvudmeningar(d), *vis.resultat_per_omrade(d.per_verksamhet), *sarskilda_poster_meningar(k, d),
+            *([vis.prognossakerhet(d.prognossakerhet)] if len(d.prognossakerhet) else [])]
+
+
+def visa_driftredovisning(k: Kontext, d: Ekonomi) -> None:
+    visning.rubrik("Driftredovisning")
+    visning.stycke(*huvudmeningar(d))
+    k.visa_kommentar()
+
+
+def visa_resultatrakning(k: Kontext, d: Ekonomi) -> None:
+    if not d.resultatrakning.empty:
+        visning.tabell(vis.resultat_tabell(d.resultatrakning, k.period))
+
+
+def visa_per_verksamhet(k: Kontext, d: Ekonomi) -> None:
+    visning.tabell(vis.per_verksamhet_tabell(d.per_verksamhet, k.period))
+    visning.stycke(*vis.resultat_per_omrade(d.per_verksamhet))
+
+
+def visa_sarskilda_poster(k: Kontext, d: Ekonomi) -> None:
+    if len(d.sarskilda_poster):
+        visning.rubrik("Särskilda poster")
+        visning.stycke(*sarskilda_poster_meningar(k, d))
+        visning.tabell(vis.sarskilda_poster_tabell(d.sarskilda_poster, k.enhet("sarskilda_poster")))
+
+
+def visa_prognossakerhet(k: Kontext, d: Ekonomi) -> None:
+    if len(d.prognossakerhet):
+        visning.rubrik("Prognossäkerhet")
+        visning.tabell(vis.prognossakerhet_tabell(d.prognossakerhet, d.totalt))
+        visning.stycke(vis.prognossakerhet(d.prognossakerhet))
+
+
+def visa_per_manad(k: Kontext, d: Ekonomi) -> None:
+    visning.figur(diagram.ackumulerat_utfall(d.per_manad, k.kommun.palett, namnd=k.namnd.namn, ar=k.ar,
+                                             prognos_tkr=d.totalt.prognos))

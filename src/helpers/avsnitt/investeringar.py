@@ -1,0 +1,44 @@
+"""Investeringar: utfall per project against budget, utilisation, prognos and överföring, with a chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.avsnitt.kontext import Kontext
+from helpers.berakning import investering
+from helpers.presentation import diagram, visning
+from helpers.presentation import investering as vis
+
+KRAVER = ("investeringar",)
+KAN_ANVANDA: tuple[str, ...] = ()
+
+
+@dataclass
+class Investeringar:
+    investeringar: pd.DataFrame
+    per_projekt: pd.DataFrame
+
+
+def berakna(k: Kontext) -> Investeringar:
+    inv = k.tabell("investeringar")
+    return Investeringar(inv, investering.per_projekt(inv, k.ar))
+
+
+def meningar(k: Kontext, d: Investeringar) -> list[str]:
+    return [m for m in (*vis.sammanfattning(d.investeringar, k.ar, k.period.namn),
+                        vis.storsta(d.investeringar, k.ar)) if m]
+
+
+def visa_sammanfattning(k: Kontext, d: Investeringar) -> None:
+    visning.stycke(*vis.sammanfattning(d.investeringar, k.ar, k.period.namn))
+    visning.stycke(vis.storsta(d.investeringar, k.ar))
+    k.visa_kommentar()
+
+
+def visa_tabell(k: Kontext, d: Investeringar) -> None:
+    if len(d.per_projekt):
+        visning.tabell(vis.tabell(d.per_projekt, k.period.namn, k.ar, k.enhet("investeringar"),
+                                  k.decimaler("investeringar")))
+        visning.figur(diagram.investeringar(d.per_projekt, k.kommun.palett, ar=k.ar))

@@ -1,0 +1,327 @@
+"""Build reports: run each section notebook with papermill, stitch the outputs into one HTML page with
+nbconvert and the template in helpers/templates/namndrapport, and write it atomically.
+
+One failing report never stops the others: each report is built in its own try, and the error (with
+the path to the executed notebook of the failing section) goes into the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from helpers import __version__, avsnitt
+from helpers.bygg import avtryck
+from helpers.bygg.karna import SektionsFel
+from helpers.fel import DataFel
+from helpers.filer import skriv_atomiskt
+from helpers.konfig import kommun as config
+from helpers.konfig import sokvagar as paths
+
+
+@dataclass(frozen=True)
+class Rapport:
+    kommun: str
+    namnd: str
+    period: str
+    rapporttyp: str
+
+    @property
+    def namn(self) -> str:
+        return f"{self.kommun}/{self.period}/{self.rapporttyp}/{self.namnd}"
+
+    @property
+    def utfil(self) -> Path:
+        return paths.reports() / self.kommun / self.period / self.rapporttyp / f"{self.namnd}.html"
+
+    @property
+    def byggmapp(self) -> Path:
+        return paths.build() / self.kommun / self.period / self.rapporttyp / self.namnd
+
+
+@dataclass
+class Byggresultat:
+    rapport: Rapport
+    status: str  # byggd | återanvänd | fel
+    sekunder: float = 0.0
+    meddelande: str = ""
+    notebook: str | None = None
+    sektioner: list[str] = field(default_factory=list)
+
+
+def planera(kommun: str | None = None, namnder: list[str] | None = None, period: str | None = None,
+            rapporttyp: str | None = None) -> list[Rapport]:
+    """Every report the data supports, narrowed by the given filters."""
+    rapporter = []
+    for kid in [kommun] if kommun else config.kommuner():
+        k = config.las_kommun(kid)
+        for p in [config.las_period(k, period)] if period else config.perioder(k):
+            for rid in p.rapporttyper:
+                if rapporttyp and rid != rapporttyp:
+                    continue
+                for nid in p.namnder:
+                    if (namnder and nid not in namnder) or not k.sektionslista(rid, nid):
+                        continue
+                    rapporter.append(Rapport(k.id, nid, p.id, rid))
+    return rapporter
+
+
+def _titel(k: config.Kommun, rapport: Rapport, period: config.Period) -> str:
+    rt = k.rapporttyper[rapport.rapporttyp]
+    return rt.titel.format(namnd=k.namnd(rapport.namnd).namn, rapporttyp=rt.namn.lower(), period=period.namn,
+                           kommun=k.namn)
+
+
+def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, timeout: int = 600,
+                lage: str = "utkast"):
+    """Execute one section notebook in this process's warm kernel; returns the executed notebook."""
+    from helpers.bygg.karna import karna
+
+    parametrar = {"kommun": rapport.kommun, "namnd": rapport.namnd, "period": rapport.period,
+                  "rapporttyp": rapport.rapporttyp, "avsnitt": sektion_id, "datarot": str(paths.rot()), "lage": lage}
+    return karna(paths.NOTEBOOKS).kor(notebook, parametrar, ut, timeout)
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="namndrapport", extra_template_basedirs=[str(paths.MALLAR)],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+
+
+def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner: list[tuple[dict, object]]) -> str:
+    """Stitch executed section notebooks into one HTML page (no code, no prompts, no stderr)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    innehall = []
+    for sektion, executed in sektioner:
+        innehall.append({"id": sektion["id"], "titel": sektion["titel"]})
+        rubrik = nbformat.v4.new_code_cell("", id=f"{sektion['id']}-rubrik")
+        rubrik.outputs = [nbformat.v4.new_output(
+            "display_data", data={"text/html": f'<h2 class="sektion" id="{escape(sektion["id"])}">{escape(sektion["titel"])}</h2>'})]
+        nb.cells.append(rubrik)
+        for cell in executed.cells:
+            if cell.cell_type != "code" or {"parameters", "utforska"} & set(cell.metadata.get("tags", [])):
+                continue
+            # Only what the section shows through helpers.presentation.visning (display_data): a bare
+            # expression an analyst leaves in a cell (execute_result) is exploration, not report.
+            cell.outputs = [o for o in cell.outputs if o.output_type == "display_data"]
+            if cell.outputs:
+                cell.id = f"{sektion['id']}-{len(nb.cells)}"  # one notebook may render several sections
+                nb.cells.append(cell)
+    namnd = k.namnd(rapport.namnd)
+    nb.metadata["namndrapport"] = {
+        "titel": _titel(k, rapport, period), "kommun": k.namn, "namnd": namnd.namn,
+        "rapporttyp": k.rapporttyper[rapport.rapporttyp].namn, "period": period.namn,
+        "datum": dt.date.today().isoformat(), "sektioner": innehall, "version": __version__,
+        "syntetisk": k.syntetisk,
+    }
+    html, _ = _exporter().from_notebook_node(nb)
+    return html
+
+
+def _cachefil(rapport: Rapport) -> Path:
+    return paths.build() / "cache" / rapport.kommun / rapport.period / rapport.rapporttyp / f"{rapport.namnd}.json"
+
+
+def las_post(rapport: Rapport) -> dict | None:
+    """The cache record of a report's last build, if any."""
+    try:
+        return json.loads(_cachefil(rapport).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _skriv_post(rapport: Rapport, post: dict) -> None:
+    skriv_atomiskt(_cachefil(rapport), json.dumps(post, ensure_ascii=False, indent=1))
+
+
+@dataclass
+class Beslut:
+    """Whether a report must be built, and why."""
+    rapport: Rapport
+    bygg: bool
+    orsak: str
+    komponenter: dict = field(default_factory=dict)
+
+
+def _notebooks(k: config.Kommun, rapport: Rapport) -> dict[str, Path]:
+    return {sid: paths.NOTEBOOKS / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
+
+
+def bedom(rapporter: list[Rapport], tvinga: bool = False, slutlig: bool = False) -> list[Beslut]:
+    """Compare each report's fingerprint with its last good build. Cheap: no pandas, no notebooks.
+    ``slutlig``: a final build, which fails on missing commentary instead of marking it."""
+    beslut = []
+    for r in rapporter:
+        k = config.las_kommun(r.kommun)
+        period = config.las_period(k, r.period)
+        komponenter = avtryck.rapport(k.mapp, period.mapp, r.namnd, _notebooks(k, r))
+        komponenter["läge"] = "slutlig" if slutlig else "utkast"
+        post = las_post(r)
+        if tvinga:
+            beslut.append(Beslut(r, True, "--force", komponenter))
+        elif post is None:
+            beslut.append(Beslut(r, True, "ny", komponenter))
+        elif post.get("status") != "byggd":
+            beslut.append(Beslut(r, True, "förra bygget misslyckades", komponenter))
+        elif not r.utfil.exists() or r.utfil.stat().st_size != post.get("storlek"):
+            beslut.append(Beslut(r, True, "rapportfilen saknas eller har ändrats", komponenter))
+        elif post.get("avtryck") != avtryck.summa(komponenter):
+            andrat = avtryck.andringar(post.get("komponenter", {}), komponenter)
+            beslut.append(Beslut(r, True, "ändrat: " + ", ".join(andrat), komponenter))
+        else:
+            beslut.append(Beslut(r, False, "oförändrad", komponenter))
+    return beslut
+
+
+def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int = 600) -> Byggresultat:
+    """Build one report; sections whose fingerprint is unchanged reuse their executed notebook.
+    Holds a lock per report, so two builds of the same tree never write the same files at once."""
+    from filelock import FileLock
+
+    start = time.perf_counter()
+    aktuell_notebook = None
+    sid = None
+    las = paths.build() / "las" / f"{rapport.namn.replace('/', '_')}.lock"
+    las.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(las)):
+            k = config.las_kommun(rapport.kommun)
+            period = config.las_period(k, rapport.period)
+            if komponenter is None:
+                komponenter = avtryck.rapport(k.mapp, period.mapp, rapport.namnd, _notebooks(k, rapport))
+            from helpers.indata import lager as data
+
+            saknade = avsnitt.saknade_tabeller(k, period, rapport.rapporttyp, rapport.namnd)
+            if saknade:
+                raise DataFel(saknade)
+            data.forbered(k.id, period.id)
+            executed, ateranvanda = [], []
+            for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd):
+                s = k.sektioner[sid]
+                aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
+                sektionsavtryck = avtryck.sektion(komponenter, sid, sum(avsnitt.deklaration_for(k, sid), ()))
+                nb = _sektion_fran_cache(aktuell_notebook, sektionsavtryck)
+                if nb is None:
+                    nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout,
+                                     komponenter.get("läge", "utkast"))
+                    skriv_atomiskt(aktuell_notebook.with_suffix(".json"),
+                                   json.dumps({"avtryck": sektionsavtryck}))
+                else:
+                    ateranvanda.append(sid)
+                executed.append(({"id": sid, "titel": s.get("titel", sid)}, nb))
+            html = sy_ihop(k, rapport, period, executed)
+            skriv_atomiskt(rapport.utfil, html)
+            sekunder = time.perf_counter() - start
+            _skriv_post(rapport, {"status": "byggd", "avtryck": avtryck.summa(komponenter), "komponenter": komponenter,
+                                  "tid": dt.datetime.now().isoformat(timespec="seconds"), "sekunder": round(sekunder, 2),
+                                  "storlek": rapport.utfil.stat().st_size, "sektioner_ateranvanda": ateranvanda})
+            return Byggresultat(rapport, "byggd", sekunder, sektioner=[s["id"] for s, _ in executed])
+    except DataFel as e:
+        return _fel(rapport, start, str(e), None)
+    except SektionsFel as e:
+        return _fel(rapport, start, f"sektion {sid}: {e}", str(e.notebook))
+    except OSError as e:  # disk full, read-only reports/, …: say which file and why
+        return _fel(rapport, start, f"kan inte skriva {e.filename or rapport.utfil}: {e.strerror or e} "
+                                    "(disken full eller skrivskyddad?)", None)
+    except Exception as e:  # noqa: BLE001 — one report's failure must not stop the batch
+        return _fel(rapport, start, "".join(traceback.format_exception_only(e)).strip(),
+                    str(aktuell_notebook) if aktuell_notebook else None)
+
+
+def _sektion_fran_cache(notebook: Path, sektionsavtryck: str):
+    """The executed notebook of an unchanged section, or None."""
+    try:
+        if json.loads(notebook.with_suffix(".json").read_text())["avtryck"] != sektionsavtryck:
+            return None
+    except (OSError, ValueError, KeyError):
+        return None
+    import nbformat
+
+    return nbformat.read(notebook, as_version=4)
+
+
+def _fel(rapport: Rapport, start: float, meddelande: str, notebook: str | None) -> Byggresultat:
+    sekunder = time.perf_counter() - start
+    try:  # the previous good report stays in reports/; the record says this build failed
+        _skriv_post(rapport, {"status": "fel", "meddelande": meddelande, "notebook": notebook,
+                              "tid": dt.datetime.now().isoformat(timespec="seconds"), "sekunder": round(sekunder, 2)})
+    except OSError:
+        pass
+    return Byggresultat(rapport, "fel", sekunder, meddelande, notebook)
+
+
+def _i_rot(rapport: Rapport, komponenter: dict, rot: str, timeout: int) -> Byggresultat:
+    """Entry point on a Dask worker: the same tree as the client (shared file system)."""
+    os.environ["NAMNDRAPPORT_ROOT"] = rot
+    return bygg_rapport(rapport, komponenter, timeout)
+
+
+def bygg(beslut: list[Beslut], arbetare: int | None = None, vid_klar=None, *, scheduler: str | None = None,
+         timeout: int = 600) -> list[Byggresultat]:
+    """Build what must be built, in parallel processes (or on a Dask cluster), and report the rest as
+    reused. Each worker process keeps one warm kernel; papermill-style execution is not thread-safe."""
+    resultat = []
+    for b in beslut:
+        if not b.bygg:
+            resultat.append(Byggresultat(b.rapport, "återanvänd", meddelande=b.orsak))
+            if vid_klar:
+                vid_klar(resultat[-1])
+    att_bygga = [b for b in beslut if b.bygg]
+    if scheduler:
+        resultat += _bygg_dask(att_bygga, scheduler, vid_klar, timeout)
+    else:
+        resultat += _bygg_lokalt(att_bygga, arbetare, vid_klar, timeout)
+    from helpers.bygg.index import skriv_index
+
+    skriv_index()
+    ordning = {b.rapport: i for i, b in enumerate(beslut)}
+    return sorted(resultat, key=lambda x: ordning[x.rapport])
+
+
+def _bygg_lokalt(beslut: list[Beslut], arbetare, vid_klar, timeout) -> list[Byggresultat]:
+    resultat = []
+    if not beslut:
+        return resultat
+    arbetare = max(1, min(arbetare or os.cpu_count() or 1, len(beslut)))
+    if arbetare == 1:
+        for b in beslut:
+            resultat.append(bygg_rapport(b.rapport, b.komponenter, timeout))
+            if vid_klar:
+                vid_klar(resultat[-1])
+        return resultat
+    with ProcessPoolExecutor(max_workers=arbetare) as pool:
+        framtider = [pool.submit(bygg_rapport, b.rapport, b.komponenter, timeout) for b in beslut]
+        for f in as_completed(framtider):
+            resultat.append(f.result())
+            if vid_klar:
+                vid_klar(resultat[-1])
+    return resultat
+
+
+def _bygg_dask(beslut: list[Beslut], adress: str, vid_klar, timeout) -> list[Byggresultat]:
+    from distributed import Client
+    from distributed import as_completed as dask_klara
+
+    resultat = []
+    if not beslut:
+        return resultat
+    with Client(adress) as klient:
+        framtider = [klient.submit(_i_rot, b.rapport, b.komponenter, str(paths.rot()), timeout, pure=False)
+                     for b in beslut]
+        for f in dask_klara(framtider):
+            resultat.append(f.result())
+            if vid_klar:
+                vid_klar(resultat[-1])
+    return resultat

@@ -1,0 +1,82 @@
+"""Validated, typed tables for the notebooks.
+
+``tabell(kommun, period, namn)`` returns a table from data/processed (Parquet). The processed files are
+rebuilt from data/raw whenever any raw file of the period or the kommun.yaml changed (by content hash),
+so an analyst never reads stale or unvalidated data. Invalid data raises ``DataFel``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+from filelock import FileLock
+
+from helpers.fel import DataFel, Problem, visningsnamn
+from helpers.filer import skriv_atomiskt
+from helpers.indata.scheman import TABELLER
+from helpers.indata.validering import validera_period
+from helpers.konfig import kommun as config
+from helpers.konfig import sokvagar as paths
+
+
+def raw_hash(kommun: config.Kommun, period: config.Period) -> str:
+    h = hashlib.sha256()
+    for fil in [kommun.mapp / "kommun.yaml", *sorted(p for p in period.mapp.rglob("*") if p.is_file())]:
+        h.update(str(fil.relative_to(kommun.mapp)).encode())
+        h.update(fil.read_bytes())
+    return h.hexdigest()
+
+
+def forbered(kommun_id: str, period_id: str) -> Path:
+    """Validate the period's raw tables and (re)write data/processed/<kommun>/<period>/ if needed."""
+    kommun = config.las_kommun(kommun_id)
+    period = config.las_period(kommun, period_id)
+    ut = paths.processed(kommun.id) / period.id
+    ut.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(ut) + ".lock"):
+        kontroll = ut / "_kalla.json"
+        aktuell = raw_hash(kommun, period)
+        if kontroll.exists() and json.loads(kontroll.read_text())["hash"] == aktuell:
+            return ut
+        tabeller, problem = validera_period(kommun, period)
+        if any(not p.varning for p in problem):
+            raise DataFel([p for p in problem if not p.varning])
+        for gammal in ut.glob("*.parquet"):
+            gammal.unlink()
+        for namn, df in tabeller.items():
+            skriv_atomiskt(ut / f"{namn}.parquet", df.to_parquet(index=False))
+        skriv_atomiskt(kontroll, json.dumps({"hash": aktuell, "tabeller": sorted(tabeller)}))
+    return ut
+
+
+def tabell(kommun_id: str, period_id: str, namn: str, namnd: str | None = None) -> pd.DataFrame:
+    """One validated table, optionally only one nämnd's rows. Missing tables come back empty."""
+    if namn not in TABELLER:
+        raise KeyError(f"Okänd tabell {namn!r}; kända: {', '.join(TABELLER)}")
+    fil = forbered(kommun_id, period_id) / f"{namn}.parquet"
+    if not fil.exists():
+        return pd.DataFrame(columns=[*TABELLER[namn].kolumnnamn, "radnr"])
+    df = pd.read_parquet(fil)
+    if namnd is not None and TABELLER[namn].namnd_kolumn:
+        df = df[df[TABELLER[namn].namnd_kolumn] == namnd].reset_index(drop=True)
+    return df
+
+
+def kommentar(kommun_id: str, period_id: str, namnd: str, sektion: str) -> str | None:
+    """The analyst's Markdown commentary for a section, if written."""
+    kommun = config.las_kommun(kommun_id)
+    fil = kommun.mapp / period_id / "kommentarer" / namnd / f"{sektion}.md"
+    if not fil.exists():
+        return None
+    try:
+        return fil.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        try:
+            return fil.read_bytes().decode("cp1252")  # saved by an editor that does not write UTF-8
+        except UnicodeDecodeError:
+            pass
+        raise DataFel([Problem(visningsnamn(fil), None, None, None,
+                               "kommentaren är inte text i UTF-8 eller Windows-1252 (not a text file)")]) from None

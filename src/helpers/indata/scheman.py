@@ -1,0 +1,302 @@
+"""The raw tables: their columns, types and keys. docs/data-model.md explains them for analysts.
+
+Column names are matched case-insensitively with å/ä→a and ö→o, so ``Nämnd`` and ``namnd`` are the
+same column. Amount columns are converted to tkr and to the internal sign convention on the way in
+(see ``helpers.indata.tecken``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kolumn:
+    namn: str
+    typ: str  # text | tal | heltal | ar | manad | val | bool
+    kravs: bool = True
+    tillatna: tuple[str, ...] = ()
+    beskrivning: str = ""
+
+
+@dataclass(frozen=True)
+class Tabell:
+    namn: str
+    beskrivning: str
+    kolumner: tuple[Kolumn, ...]
+    nyckel: tuple[str, ...]
+    belopp: tuple[str, ...] = ()  # amount columns: unit conversion and sign normalisation apply
+    namnd_kolumn: str | None = "namnd"
+
+    @property
+    def kolumnnamn(self) -> list[str]:
+        return [k.namn for k in self.kolumner]
+
+    def kolumn(self, namn: str) -> Kolumn:
+        return next(k for k in self.kolumner if k.namn == namn)
+
+
+def _k(namn, typ="text", kravs=True, tillatna=(), beskrivning=""):
+    return Kolumn(namn, typ, kravs, tuple(tillatna), beskrivning)
+
+
+KON = ("T", "K", "M")
+
+TABELLER: dict[str, Tabell] = {
+    t.namn: t
+    for t in [
+        Tabell(
+            "drift",
+            "Driftredovisning: nettokostnad per verksamhet, helår eller per månad.",
+            (
+                _k("namnd", beskrivning="nämndens id enligt kommun.yaml"),
+                _k("verksamhet", beskrivning="verksamhet, avdelning eller enhet"),
+                _k("overordnad", kravs=False, beskrivning="raden summeras under denna rubrik (tom = översta nivån)"),
+                _k("ar", "ar"),
+                _k("manad", "manad", kravs=False, beskrivning="1–12; tom = helårsbelopp"),
+                _k("budget", "tal", kravs=False),
+                _k("utfall", "tal", kravs=False),
+                _k("prognos", "tal", kravs=False, beskrivning="helårsprognos"),
+            ),
+            nyckel=("namnd", "verksamhet", "ar", "manad"),
+            belopp=("budget", "utfall", "prognos"),
+        ),
+        Tabell(
+            "resultat",
+            "Nämndens resultaträkning i sammandrag: intäkter och kostnader per år.",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("typ", "val", tillatna=("utfall", "budget")),
+                _k("intakter", "tal", kravs=False),
+                _k("kostnader", "tal", kravs=False),
+                _k("nettokostnad", "tal", kravs=False, beskrivning="anges när den inte kan härledas ur drift"),
+                _k("resultat", "tal", kravs=False, beskrivning="anges när budgeten saknas (t.ex. föregående år)"),
+            ),
+            nyckel=("namnd", "ar", "typ"),
+            belopp=("intakter", "kostnader", "nettokostnad", "resultat"),
+        ),
+        Tabell(
+            "investeringar",
+            "Investeringsredovisning per projekt.",
+            (
+                _k("namnd"),
+                _k("projekt"),
+                _k("projektnr", kravs=False),
+                _k("grupp", "val", kravs=False, tillatna=("projekt", "reserv", "pagaende", "fardigstallt")),
+                _k("ar", "ar"),
+                _k("budget", "tal", kravs=False, beskrivning="budget helår"),
+                _k("utfall", "tal", kravs=False),
+                _k("prognos", "tal", kravs=False),
+                _k("overforing", "tal", kravs=False, beskrivning="föreslås överföras till nästa år"),
+            ),
+            nyckel=("namnd", "projekt", "ar"),
+            belopp=("budget", "utfall", "prognos", "overforing"),
+        ),
+        Tabell(
+            "mal",
+            "Målhierarki, valfritt djup: varje mål pekar på sitt överordnade mål.",
+            (
+                _k("id"),
+                _k("overordnad", kravs=False),
+                _k("niva", beskrivning="nivåns id enligt malnivaer i kommun.yaml"),
+                _k("nummer", kravs=False),
+                _k("titel"),
+                _k("kortnamn", kravs=False),
+                _k("beskrivning", kravs=False),
+                _k("namnd", kravs=False, beskrivning="ansvariga nämnder, kommaseparerade; tom = alla"),
+            ),
+            nyckel=("id",),
+            namnd_kolumn=None,
+        ),
+        Tabell(
+            "indikatorer",
+            "Indikatorer (nyckeltal) kopplade till mål.",
+            (
+                _k("id"),
+                _k("mal", beskrivning="målets id i mal-tabellen"),
+                _k("namn"),
+                _k("agare", kravs=False, beskrivning="t.ex. KF eller SN"),
+                _k("enhet", kravs=False),
+                _k("polaritet", "val", tillatna=("hogre_battre", "lagre_battre", "ingen")),
+                _k("decimaler", "heltal", kravs=False),
+                _k("kolada_id", kravs=False),
+                _k("fotnot", kravs=False),
+            ),
+            nyckel=("id",),
+            namnd_kolumn=None,
+        ),
+        Tabell(
+            "indikatorvarden",
+            "Utfall och målvärden per indikator och år.",
+            (
+                _k("indikator"),
+                _k("ar", "ar"),
+                _k("typ", "val", tillatna=("utfall", "mal", "etappmal")),
+                _k("kon", "val", kravs=False, tillatna=KON),
+                _k("varde", "tal", kravs=False),
+                _k("vardetyp", "val", kravs=False, tillatna=("niva", "forandring_procent")),
+                _k("saknas", "val", kravs=False, tillatna=("ej_publicerat", "ej_matt", "metodbyte")),
+                _k("kalla", kravs=False),
+            ),
+            nyckel=("indikator", "ar", "typ", "kon"),
+            namnd_kolumn=None,
+        ),
+        Tabell(
+            "malbedomning",
+            "Nämndens bedömning av varje mål enligt kommunens skala.",
+            (
+                _k("namnd"),
+                _k("mal"),
+                _k("bedomning", beskrivning="kod ur bedomningsskalan i kommun.yaml"),
+                _k("motivering"),
+            ),
+            nyckel=("namnd", "mal"),
+        ),
+        Tabell(
+            "uppdrag",
+            "Politiska uppdrag och deras status.",
+            (
+                _k("namnd"),
+                _k("id"),
+                _k("titel"),
+                _k("kalla", kravs=False, beskrivning="t.ex. KF Mål och budget, KS"),
+                _k("grupp", kravs=False),
+                _k("status", kravs=False, beskrivning="kod ur uppdragsskalan i kommun.yaml"),
+                _k("kommentar", kravs=False),
+            ),
+            nyckel=("namnd", "id"),
+        ),
+        Tabell(
+            "personal",
+            "Personalnyckeltal: sjukfrånvaro, antal anställda, personalomsättning m.m.",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("manad", "manad", kravs=False),
+                _k("nyckeltal"),
+                _k("grupp", kravs=False, beskrivning="alla, K, M eller en åldersgrupp"),
+                _k("varde", "tal"),
+                _k("antal", "heltal", kravs=False, beskrivning="antal personer i gruppen (för röjandeskydd)"),
+            ),
+            nyckel=("namnd", "ar", "manad", "nyckeltal", "grupp"),
+        ),
+        Tabell(
+            "internkontroll",
+            "Internkontrollplanens kontrollmoment och resultat.",
+            (
+                _k("namnd"),
+                _k("id"),
+                _k("malkategori", kravs=False),
+                _k("risk", kravs=False),
+                _k("kontrollmoment"),
+                _k("resultat", kravs=False),
+                _k("atgard", kravs=False),
+                _k("avvikelse", "bool", kravs=False),
+            ),
+            nyckel=("namnd", "id"),
+        ),
+        Tabell(
+            "investeringsbudget",
+            "Investeringsbudget och plan per projekt och år (Strategi och budget).",
+            (
+                _k("namnd"),
+                _k("projekt"),
+                _k("ar", "ar"),
+                _k("typ", "val", tillatna=("tidigare", "budget", "plan"),
+                   beskrivning="tidigare = beviljat t.o.m. föregående år; budget = budgetåret; plan = planår"),
+                _k("belopp", "tal"),
+            ),
+            nyckel=("namnd", "projekt", "ar", "typ"),
+            belopp=("belopp",),
+        ),
+        Tabell(
+            "exploatering",
+            "Exploateringsbudget per projekt: intäkter och kostnader.",
+            (
+                _k("namnd"),
+                _k("projektnr", kravs=False),
+                _k("projekt"),
+                _k("ar", "ar"),
+                _k("intakt", "tal", kravs=False),
+                _k("kostnad", "tal", kravs=False),
+            ),
+            nyckel=("namnd", "projektnr", "projekt", "ar"),
+            belopp=("intakt", "kostnad"),
+        ),
+        Tabell(
+            "sarskilda_poster",
+            "Särskilda poster i driften som rapporten ska lyfta, t.ex. kostnader för en pandemi.",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("post", beskrivning="t.ex. Kostnader relaterade till coronapandemin"),
+                _k("belopp", "tal"),
+                _k("kommentar", kravs=False),
+            ),
+            nyckel=("namnd", "ar", "post"),
+            belopp=("belopp",),
+        ),
+        Tabell(
+            "prognoser",
+            "Årets tidigare helårsprognoser, som avvikelse mot budget (för prognossäkerhet).",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("tillfalle", beskrivning="t.ex. T1, T2 eller Okt"),
+                _k("prognosavvikelse", "tal", beskrivning="prognostiserad avvikelse mot årsbudget; positiv = överskott"),
+            ),
+            nyckel=("namnd", "ar", "tillfalle"),
+            belopp=("prognosavvikelse",),
+        ),
+        Tabell(
+            "finansforvaltning",
+            "Finansförvaltningens budget per post: intäkter och kostnader per år (Strategi och budget).",
+            (
+                _k("namnd"),
+                _k("grupp", beskrivning="rad i sammanställningen, t.ex. Övriga verksamhetskostnader"),
+                _k("post"),
+                _k("ar", "ar"),
+                _k("intakter", "tal", kravs=False),
+                _k("kostnader", "tal", kravs=False),
+            ),
+            nyckel=("namnd", "grupp", "post", "ar"),
+            belopp=("intakter", "kostnader"),
+        ),
+        Tabell(
+            "statistik",
+            "Verksamhetsstatistik och andra nyckeltalstabeller: en rad per tabell, rad och kolumn.",
+            (
+                _k("namnd"),
+                _k("tabell", beskrivning="tabellens id, t.ex. T1; tabeller visas i filens ordning"),
+                _k("titel", beskrivning="tabellens rubrik"),
+                _k("grupp", kravs=False, beskrivning="mellanrubrik ovanför tabellen, t.ex. Funktionsnedsättning"),
+                _k("rad"),
+                _k("kolumn"),
+                _k("varde", "tal", kravs=False, beskrivning="tomt = saknas (visas som –)"),
+                _k("text", kravs=False, beskrivning="en textcell i stället för ett tal, t.ex. ansvarig nämnd"),
+                _k("enhet", "val", kravs=False, tillatna=("antal", "procent", "kr", "dagar", "timmar", "index")),
+                _k("decimaler", "heltal", kravs=False),
+                _k("fotnot", kravs=False),
+            ),
+            nyckel=("namnd", "tabell", "rad", "kolumn"),
+        ),
+    ]
+}
+
+
+def normalisera_kolumnnamn(namn: str) -> str:
+    """'Nämnd' → 'namnd', 'Överordnad ' → 'overordnad', 'Budget helår' → 'budget_helar'."""
+    s = namn.strip().lower().lstrip("\ufeff")
+    for a, b in (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), (" ", "_"), ("-", "_")):
+        s = s.replace(a, b)
+    return s
+
+
+# --- from statistik ---
+
+
+def ar_summarad(rad) -> bool:
+    """'Totalt', 'Summa SN', 'Summa trygghetsåtgärder': a total the table prints (shown bold, checked by validate)."""
+    return str(rad).strip().lower().startswith(("totalt", "summa"))
+

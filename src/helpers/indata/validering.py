@@ -1,0 +1,230 @@
+"""Validate a period's raw tables: types and keys (readers), then the checks across tables and config.
+
+``validera_period`` returns the typed, sign-normalised tables and every problem found. Nothing is
+rendered from a period that has problems.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from helpers.fel import Problem, visningsnamn
+from helpers.indata import tecken
+from helpers.indata.lasare import hitta_fil, las_tabell
+from helpers.indata.scheman import TABELLER, ar_summarad
+from helpers.indata.tal import saknas
+from helpers.konfig import kommun as config
+from helpers.konfig.kommun import Kommun, Period
+
+
+def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    kommun = config.for_period(kommun, period)
+    tabeller: dict[str, pd.DataFrame] = {}
+    filer: dict[str, str] = {}
+    problem: list[Problem] = []
+    for namn, schema in TABELLER.items():
+        fil = hitta_fil(period.mapp, namn)
+        if fil is None:
+            continue
+        installning = kommun.tabellinstallning(namn)
+        for fel in tecken.giltig_installning(namn, installning):
+            problem.append(Problem(visningsnamn(kommun.mapp / "kommun.yaml"), None, f"tabeller.{namn}", None, fel))
+        df, fel = las_tabell(fil, schema, installning)
+        problem += fel
+        filer[namn] = visningsnamn(fil)
+        if schema.belopp and not tecken.giltig_installning(namn, installning):
+            df = tecken.normalisera(df, namn, installning, schema.belopp)
+        tabeller[namn] = df
+
+    for namn, df in tabeller.items():
+        schema = TABELLER[namn]
+        if schema.namnd_kolumn and not df.empty:
+            problem += _kanda_namnder(df, filer[namn], kommun)
+    kontroller = {
+        "drift": _kontrollera_drift,
+        "investeringar": _kontrollera_ar,
+        "mal": _kontrollera_mal,
+        "indikatorer": _kontrollera_indikatorer,
+        "indikatorvarden": _kontrollera_indikatorvarden,
+        "malbedomning": _kontrollera_malbedomning,
+        "uppdrag": _kontrollera_uppdrag,
+        "resultat": _kontrollera_resultat,
+        "personal": _kontrollera_ar,
+        "statistik": _kontrollera_statistik,
+    }
+    for namn, kontroll in kontroller.items():
+        if namn in tabeller and not tabeller[namn].empty:
+            problem += kontroll(tabeller[namn], filer[namn], kommun, period, tabeller)
+    return tabeller, problem
+
+
+def _har(varde) -> bool:
+    """A cell with a value (empty cells arrive as None or NaN)."""
+    return not saknas(varde) and varde != ""
+
+
+def _kanda_namnder(df, fil, kommun: Kommun):
+    return [
+        Problem(fil, rad.Index, "namnd", rad.namnd, f"en nämnd ur kommun.yaml ({', '.join(kommun.namnder)})")
+        for rad in df.set_index("radnr").itertuples()
+        if rad.namnd not in kommun.namnder
+    ]
+
+
+def _kontrollera_ar(df, fil, kommun, period: Period, _tabeller):
+    """Outcomes can only be known up to the report's period."""
+    problem = []
+    for rad in df.itertuples(index=False):
+        if rad.ar > period.ar and any(_har(getattr(rad, k)) for k in ("utfall", "prognos", "varde") if k in df.columns) \
+                and getattr(rad, "typ", "utfall") == "utfall":
+            problem.append(Problem(fil, rad.radnr, "ar", str(rad.ar),
+                                   f"ett år till och med periodens år {period.ar} (utfall kan inte ligga efter perioden)"))
+    return problem
+
+
+def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
+    problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
+    for rad in df.itertuples(index=False):
+        if rad.ar == period.ar and _har(rad.manad) and rad.manad > period.till_manad and _har(rad.utfall):
+            problem.append(Problem(fil, rad.radnr, "manad", str(int(rad.manad)),
+                                   f"en månad till och med {period.till_manad} (periodens slut)"))
+        if all(pd.isna(getattr(rad, k)) for k in ("budget", "utfall", "prognos")):
+            problem.append(Problem(fil, rad.radnr, "budget", None, "minst ett belopp: budget, utfall eller prognos"))
+        if SUMMARAD.match(str(rad.verksamhet)):
+            problem.append(Problem(fil, rad.radnr, "verksamhet", rad.verksamhet,
+                                   "en verksamhet, inte en summarad från exporten: ta bort raden, rapporten räknar "
+                                   "summorna själv (a total row would be counted twice)"))
+    for _, grupp in df.groupby(["namnd", "ar"]):
+        foralder = {}
+        for rad in grupp.itertuples(index=False):
+            if _har(rad.overordnad):
+                if rad.overordnad == rad.verksamhet:
+                    problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad,
+                                           "en annan verksamhet än raden själv (cycle)"))
+                    continue
+                foralder[rad.verksamhet] = (rad.overordnad, rad.radnr)
+        for start, (_, radnr) in foralder.items():
+            sedda, nod = {start}, start
+            while nod in foralder:
+                nod = foralder[nod][0]
+                if nod in sedda:
+                    problem.append(Problem(fil, radnr, "overordnad", foralder[start][0],
+                                           f"en hierarki utan cirkel; '{start}' leder tillbaka till sig själv (cycle)"))
+                    break
+                sedda.add(nod)
+    return problem
+
+
+def _kontrollera_mal(df, fil, kommun: Kommun, period, tabeller):
+    problem = []
+    ids = set(df["id"])
+    nivaer = [n["id"] for n in kommun.malnivaer]
+    foralder = dict(zip(df["id"], df["overordnad"]))
+    for rad in df.itertuples(index=False):
+        if _har(rad.overordnad) and rad.overordnad not in ids:
+            problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad, "id för ett mål i samma tabell"))
+        if nivaer and rad.niva not in nivaer:
+            problem.append(Problem(fil, rad.radnr, "niva", rad.niva, f"en målnivå ur kommun.yaml ({', '.join(nivaer)})"))
+        sedda, nod = {rad.id}, rad.overordnad
+        while _har(nod):
+            if nod in sedda:
+                problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad,
+                                       "en målhierarki utan cirkel (cycle)"))
+                break
+            sedda.add(nod)
+            nod = foralder.get(nod)
+    return problem
+
+
+def _kontrollera_indikatorer(df, fil, kommun, period, tabeller):
+    mal = set(tabeller.get("mal", pd.DataFrame(columns=["id"]))["id"])
+    return [Problem(fil, r.radnr, "mal", r.mal, "id för ett mål i mal-tabellen")
+            for r in df.itertuples(index=False) if r.mal not in mal]
+
+
+def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
+    ind = set(tabeller.get("indikatorer", pd.DataFrame(columns=["id"]))["id"])
+    problem = []
+    for r in df.itertuples(index=False):
+        if r.indikator not in ind:
+            problem.append(Problem(fil, r.radnr, "indikator", r.indikator, "id för en indikator i indikatorer-tabellen"))
+        if pd.isna(r.varde) and not _har(r.saknas):
+            problem.append(Problem(fil, r.radnr, "varde", None, "ett värde, eller en orsak i kolumnen 'saknas'"))
+    return problem
+
+
+def _kod_i_skala(df, fil, kommun: Kommun, kolumn: str, skala: str):
+    koder = [s.kod for s in kommun.skala(skala)]
+    return [Problem(fil, r.radnr, kolumn, getattr(r, kolumn), f"en kod ur skalan '{skala}' i kommun.yaml ({', '.join(koder)})")
+            for r in df.itertuples(index=False) if _har(getattr(r, kolumn)) and getattr(r, kolumn) not in koder]
+
+
+def _kontrollera_malbedomning(df, fil, kommun, period, tabeller):
+    mal = set(tabeller.get("mal", pd.DataFrame(columns=["id"]))["id"])
+    problem = [Problem(fil, r.radnr, "mal", r.mal, "id för ett mål i mal-tabellen")
+               for r in df.itertuples(index=False) if r.mal not in mal]
+    return problem + _kod_i_skala(df, fil, kommun, "bedomning", "mal")
+
+
+def _kontrollera_uppdrag(df, fil, kommun, period, tabeller):
+    return _kod_i_skala(df, fil, kommun, "status", "uppdrag")
+
+
+def _kontrollera_resultat(df, fil, kommun, period, tabeller):
+    """Nettokostnad, where given, must equal kostnader − intäkter up to the rounding of the printed
+    components (two values each rounded to 0,1 mnkr can differ by 0,1 mnkr)."""
+    problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
+    tolerans = 150.0  # tkr
+    for r in df.itertuples(index=False):
+        if all(_har(v) for v in (r.intakter, r.kostnader, r.nettokostnad)):
+            differens = r.kostnader - r.intakter - r.nettokostnad
+            if abs(differens) > tolerans:
+                problem.append(Problem(fil, r.radnr, "nettokostnad", f"{r.nettokostnad / 1000:.1f} mnkr",
+                                       f"kostnader − intäkter = {(r.kostnader - r.intakter) / 1000:.1f} mnkr "
+                                       "(skillnaden är större än avrundning kan förklara)"))
+    return problem
+
+
+SUMMARAD = re.compile(r"^\s*(summa|totalt|total|delsumma|totalsumma)\b", re.IGNORECASE)
+
+
+def _kontrollera_statistik(df, fil, kommun, period, tabeller):
+    """Published statistics are kept as printed, but checked: a 'Totalt' row that is not the sum of the
+    other rows, or a printed 'Förändring' that the year columns do not give, is reported as a warning."""
+    problem = []
+    for (_namnd, tabell), t in df.groupby(["namnd", "tabell"], sort=False):
+        kolumner = list(dict.fromkeys(t["kolumn"]))
+        rader = list(dict.fromkeys(t["rad"]))
+        varde = {(r.rad, r.kolumn): r for r in t.itertuples()}
+        summarader = [r for r in rader if ar_summarad(r)]
+        ovriga = [r for r in rader if r not in summarader]
+        for summarad in summarader:
+            for k in kolumner:
+                if str(k).lower().startswith("förändring") or (summarad, k) not in varde:
+                    continue
+                delar = [varde[(r, k)].varde for r in ovriga if (r, k) in varde and _har(varde[(r, k)].varde)]
+                cell = varde[(summarad, k)]
+                # Each printed row may be rounded by up to half a unit; more than that is a real mismatch.
+                if delar and _har(cell.varde) and abs(sum(delar) - cell.varde) > 0.5 * len(delar) + 1e-6:
+                    problem.append(Problem(fil, cell.radnr, "varde", f"{cell.varde:g}",
+                                           f"tabell {tabell}, {summarad}, {k}: raderna summerar till {sum(delar):g} "
+                                           "(publicerad summa stämmer inte)", varning=True))
+        arskolumner = [k for k in kolumner if str(k).rstrip("*").isdigit()]
+        for k in kolumner:
+            if not str(k).lower().startswith("förändring") or len(arskolumner) < 2:
+                continue
+            fore, nu = arskolumner[-2], arskolumner[-1]
+            for r in rader:
+                if (r, k) not in varde or (r, fore) not in varde or (r, nu) not in varde:
+                    continue
+                a, b, tryckt = varde[(r, fore)].varde, varde[(r, nu)].varde, varde[(r, k)]
+                if not all(_har(v) for v in (a, b, tryckt.varde)) or not a:
+                    continue
+                beraknad = (b / a - 1) * 100
+                if abs(beraknad - tryckt.varde) > 1.0:  # printed changes are rounded to whole or tenth percent
+                    problem.append(Problem(fil, tryckt.radnr, "varde", f"{tryckt.varde:g}",
+                                           f"tabell {tabell}, {r}: {fore}→{nu} ger {beraknad:.1f} % "
+                                           "(publicerad förändring stämmer inte)", varning=True))
+    return problem

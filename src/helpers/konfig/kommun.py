@@ -1,0 +1,290 @@
+"""Municipality configuration (data/raw/<kommun>/kommun.yaml) and period descriptions (period.yaml).
+
+Everything that differs between municipalities is here as data: nämnder, report types and their
+sections, goal levels, assessment scales, palette, and the units and sign conventions of the exports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from helpers.fel import DataFel, Problem, visningsnamn
+from helpers.konfig import sokvagar as paths
+
+SAKERT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+STANDARDSEKTIONER = Path(__file__).with_name("sektioner.yaml")
+
+
+@dataclass(frozen=True)
+class Namnd:
+    id: str
+    namn: str
+    forvaltning: str = ""
+    sektioner: tuple = ()  # (rapporttyp, (section ids…)) pairs: this nämnd's own section list
+
+    def egna_sektioner(self, rapporttyp: str) -> tuple[str, ...] | None:
+        return dict(self.sektioner).get(rapporttyp)
+
+    @property
+    def genitiv(self) -> str:
+        return self.namn if self.namn.endswith("s") else self.namn + "s"
+
+
+@dataclass(frozen=True)
+class Skalsteg:
+    kod: str
+    etikett: str
+    kort: str
+    farg: str
+    symbol: str
+    ordning: int
+    mening: str = ""  # verb phrase for prose, plural: "är på väg att uppfyllas", "pågår"
+    mening_en: str = ""  # the same for one item, when it differs: "är färdigt"
+
+    def sats(self, antal: int = 2) -> str:
+        if antal == 1 and self.mening_en:
+            return self.mening_en
+        return self.mening or f"har status {self.kort}"
+
+
+@dataclass(frozen=True)
+class Rapporttyp:
+    id: str
+    namn: str
+    titel: str
+    sektioner: tuple[str, ...]
+    planering: bool = False  # a budget/plan report: outcomes are known up to the year before
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    ar: int
+    till_manad: int
+    rapporttyper: tuple[str, ...]
+    namnder: tuple[str, ...]
+    mapp: Path
+    beslut: str | None = None  # e.g. "kommunfullmäktiges beslut 2020-11-09 § 185" (budget periods)
+    visning: dict = field(default_factory=dict, hash=False, compare=False)  # per table: {decimaler: 1}
+    skalor: dict = field(default_factory=dict, hash=False, compare=False)  # scales replacing kommun.yaml's
+    # False: show only the raw data's indicator values, as a report published before Kolada had newer ones.
+    kolada_komplettering: bool = True
+
+    @property
+    def namn(self) -> str:
+        if self.till_manad == 12:
+            return str(self.ar)
+        return f"januari–{MANADER[self.till_manad - 1]} {self.ar}"
+
+
+MANADER = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"]
+MANADER_KORT = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"]
+
+
+@dataclass(frozen=True)
+class Kommun:
+    id: str
+    namn: str
+    kod: str
+    namnder: dict[str, Namnd]
+    rapporttyper: dict[str, Rapporttyp]
+    sektioner: dict[str, dict]
+    malnivaer: tuple[dict, ...]
+    skalor: dict[str, tuple[Skalsteg, ...]]
+    palett: tuple[str, ...]
+    tabeller: dict[str, dict]
+    mapp: Path
+    syntetisk: bool = False
+    kolada: dict = field(default_factory=dict)  # {jamforelse: [{id: G…, namn: …}]}
+
+    def namnd(self, namnd_id: str) -> Namnd:
+        if namnd_id not in self.namnder:
+            raise KeyError(f"Okänd nämnd {namnd_id!r} för {self.id}; kända: {', '.join(self.namnder)}")
+        return self.namnder[namnd_id]
+
+    def sektionslista(self, rapporttyp: str, namnd: str) -> tuple[str, ...]:
+        """The sections of a report, in order: the nämnd's own list if it has one, else the report type's."""
+        egen = self.namnder[namnd].egna_sektioner(rapporttyp) if namnd in self.namnder else None
+        return egen if egen is not None else self.rapporttyper[rapporttyp].sektioner
+
+    def skala(self, namn: str) -> tuple[Skalsteg, ...]:
+        return self.skalor.get(namn, ())
+
+    def tabellinstallning(self, tabell: str) -> dict:
+        return self.tabeller.get(tabell, {})
+
+
+def _las_yaml(fil: Path) -> dict:
+    try:
+        innehall = yaml.safe_load(fil.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFel([Problem(visningsnamn(fil), None, None, None, "filen saknas (file not found)")]) from None
+    except yaml.YAMLError as e:
+        rad = getattr(getattr(e, "problem_mark", None), "line", None)
+        raise DataFel([Problem(visningsnamn(fil), rad + 1 if rad is not None else None, None, None,
+                               f"ogiltig YAML (invalid YAML): {getattr(e, 'problem', e)}")]) from None
+    if not isinstance(innehall, dict):
+        raise DataFel([Problem(visningsnamn(fil), None, None, None, "förväntade en YAML-mappning (expected a mapping)")])
+    return innehall
+
+
+def kommuner() -> list[str]:
+    """Ids of all municipalities with a kommun.yaml under data/raw."""
+    return sorted(p.parent.name for p in paths.raw().glob("*/kommun.yaml"))
+
+
+@lru_cache(maxsize=32)
+def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
+    fil = mapp / "kommun.yaml"
+    c = _las_yaml(fil)
+    namn = visningsnamn(fil)
+    problem: list[Problem] = []
+
+    def kravs(nyckel):
+        if nyckel not in c:
+            problem.append(Problem(namn, None, nyckel, None, f"nyckeln '{nyckel}' saknas (required key missing)"))
+        return c.get(nyckel)
+
+    for nyckel in ("namn", "kod", "namnder", "rapporttyper"):
+        kravs(nyckel)
+    if problem:
+        raise DataFel(problem)
+    if not re.fullmatch(r"\d{4}", str(c["kod"])):
+        problem.append(Problem(namn, None, "kod", str(c["kod"]), "fyrsiffrig kommunkod (SCB), t.ex. '0136'"))
+
+    namnder = {}
+    for i, n in enumerate(c["namnder"] or []):
+        nid = str(n.get("id", ""))
+        if not SAKERT_ID.match(nid):
+            problem.append(Problem(namn, None, f"namnder[{i}].id", nid,
+                                   "ett id med små bokstäver, siffror, - och _ (t.ex. 'ks')"))
+            continue
+        egna = tuple((rid, tuple(lista)) for rid, lista in (n.get("sektioner") or {}).items())
+        namnder[nid] = Namnd(nid, str(n.get("namn", nid)), str(n.get("forvaltning", "")), egna)
+
+    sektioner = _las_yaml(STANDARDSEKTIONER)
+    for sid, s in (c.get("sektioner") or {}).items():
+        sektioner[sid] = {**sektioner.get(sid, {}), **s}
+
+    rapporttyper = {}
+    for rid, r in (c["rapporttyper"] or {}).items():
+        for sid in r.get("sektioner", []):
+            if sid not in sektioner:
+                problem.append(Problem(namn, None, f"rapporttyper.{rid}.sektioner", sid,
+                                       f"en känd sektion ({', '.join(sektioner)})"))
+        rapporttyper[rid] = Rapporttyp(rid, r.get("namn", rid), r.get("titel", "{namnd} {rapporttyp} {period}"),
+                                       tuple(r.get("sektioner", [])), bool(r.get("planering", False)))
+
+    for n in namnder.values():
+        for rid, lista in n.sektioner:
+            for sid in lista:
+                if sid not in sektioner:
+                    problem.append(Problem(namn, None, f"namnder.{n.id}.sektioner.{rid}", sid,
+                                           f"en känd sektion ({', '.join(sektioner)})"))
+
+    skalor = _las_skalor(c.get("skalor") or {}, namn, problem)
+    for i, farg in enumerate(c.get("palett") or []):
+        _kontrollera_farg(str(farg), namn, f"palett[{i}]", problem)
+
+    if problem:
+        raise DataFel(problem)
+    return Kommun(
+        id=mapp.name, namn=c["namn"], kod=str(c["kod"]), namnder=namnder, rapporttyper=rapporttyper,
+        sektioner=sektioner, malnivaer=tuple(c.get("malnivaer") or ()), skalor=skalor,
+        palett=tuple(c.get("palett") or ("#1F4E79", "#C55A11", "#548235", "#7F6000")),
+        tabeller=c.get("tabeller") or {}, mapp=mapp, syntetisk=bool(c.get("syntetisk", False)),
+        kolada=c.get("kolada") or {},
+    )
+
+
+def kontrast(farg: str, bakgrund: str = "#FFFFFF") -> float:
+    """WCAG contrast ratio of two #RRGGBB colours (1–21)."""
+    def luminans(hex_: str) -> float:
+        kanaler = [int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanaler]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    ljus, mork = sorted((luminans(farg), luminans(bakgrund)), reverse=True)
+    return (ljus + 0.05) / (mork + 0.05)
+
+
+# Chart lines and status symbols are graphics: WCAG 1.4.11 asks for 3:1 against the white page.
+MIN_KONTRAST = 3.0
+
+
+def _kontrollera_farg(farg: str, namn: str, plats: str, problem: list[Problem]) -> None:
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", farg):
+        problem.append(Problem(namn, None, plats, farg, "en färg som #RRGGBB"))
+    elif kontrast(farg) < MIN_KONTRAST:
+        problem.append(Problem(namn, None, plats, farg, f"en färg med minst {MIN_KONTRAST:g}:1 kontrast mot vit "
+                                                        f"bakgrund (har {kontrast(farg):.1f}:1; WCAG 1.4.11)"))
+
+
+def _las_skalor(rad: dict, namn: str, problem: list[Problem]) -> dict[str, tuple[Skalsteg, ...]]:
+    skalor = {}
+    for sk_namn, steg in rad.items():
+        lista = []
+        for i, s in enumerate(steg):
+            farg = str(s.get("farg", "#666666"))
+            _kontrollera_farg(farg, namn, f"skalor.{sk_namn}[{i}].farg", problem)
+            lista.append(Skalsteg(str(s["kod"]), s["etikett"], s.get("kort", s["etikett"].lower()), farg,
+                                  s.get("symbol", ""), i + 1, s.get("mening", ""), s.get("mening_en", "")))
+        skalor[sk_namn] = tuple(lista)
+    return skalor
+
+
+def for_period(kommun: Kommun, period: Period) -> Kommun:
+    """The municipality as a period sees it: a period.yaml may replace an assessment scale (Haninge
+    used six steps in 2020 and three in 2022)."""
+    if not period.skalor:
+        return kommun
+    return replace(kommun, skalor={**kommun.skalor, **period.skalor})
+
+
+def las_kommun(kommun_id: str) -> Kommun:
+    if not SAKERT_ID.match(kommun_id or ""):
+        raise DataFel([Problem("kommun", None, None, kommun_id, "ett kommun-id: mappnamnet under data/raw (a–z, 0–9, -, _)")])
+    mapp = paths.raw(kommun_id)
+    fil = mapp / "kommun.yaml"
+    if not fil.exists():
+        raise DataFel([Problem(visningsnamn(fil), None, None, None,
+                               f"kommunen '{kommun_id}' finns inte; kända: {', '.join(kommuner()) or 'inga'}")])
+    return _kommun_cached(mapp, fil.stat().st_mtime)
+
+
+def perioder(kommun: Kommun) -> list[Period]:
+    return [las_period(kommun, p.parent.name) for p in sorted(kommun.mapp.glob("*/period.yaml"))]
+
+
+def las_period(kommun: Kommun, period_id: str) -> Period:
+    mapp = kommun.mapp / str(period_id)
+    if not re.fullmatch(r"\d{4}(-\d{2})?", str(period_id)) or not (mapp / "period.yaml").exists():
+        kanda = ", ".join(p.parent.name for p in sorted(kommun.mapp.glob("*/period.yaml")))
+        raise DataFel([Problem(visningsnamn(mapp), None, None, str(period_id),
+                               f"en period med en period.yaml; kända perioder: {kanda or 'inga'}")])
+    fil = mapp / "period.yaml"
+    p = _las_yaml(fil)
+    problem = []
+    for rid in p.get("rapporttyper", []):
+        if rid not in kommun.rapporttyper:
+            problem.append(Problem(visningsnamn(fil), None, "rapporttyper", rid,
+                                   f"en rapporttyp ur kommun.yaml ({', '.join(kommun.rapporttyper)})"))
+    namnder = tuple(p.get("namnder") or kommun.namnder)
+    for nid in namnder:
+        if nid not in kommun.namnder:
+            problem.append(Problem(visningsnamn(fil), None, "namnder", nid,
+                                   f"en nämnd ur kommun.yaml ({', '.join(kommun.namnder)})"))
+    till = int(p.get("till_manad", 12))
+    if not 1 <= till <= 12:
+        problem.append(Problem(visningsnamn(fil), None, "till_manad", str(till), "en månad 1–12"))
+    skalor = _las_skalor(p.get("skalor") or {}, visningsnamn(fil), problem)
+    if problem:
+        raise DataFel(problem)
+    return Period(str(period_id), int(p.get("ar", str(period_id)[:4])), till,
+                  tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"),
+                  p.get("visning") or {}, skalor, bool((p.get("kolada") or {}).get("komplettera", True)))

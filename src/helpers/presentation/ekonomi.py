@@ -1,0 +1,139 @@
+"""Ekonomi as the report shows it: data-driven Swedish sentences and the economy tables.
+
+Sentences: Each sentence is generated once, here, and reused by every section
+that prints it (Sammanfattning repeats the Ekonomi sentence word for word, as the reports do)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.berakning.ekonomi import Resultat
+from helpers.konfig.kommun import MANADER_KORT, Period
+from helpers.presentation import format as fmt
+from helpers.presentation.format import NBSP
+from helpers.presentation.tabell import Kolumn, Tabell, belopp, procent
+
+
+def _mnkr_noll(tkr: float) -> bool:
+    """'nollresultat' when the deviation rounds to 0,0 mnkr."""
+    return fmt.avrunda(tkr / 1000, 1) == 0
+
+
+def drift_ackumulerat(r: Resultat) -> str:
+    """'Det ackumulerade utfallet för perioden är 221,6 mnkr, vilket är 8,4 mnkr (3,7 %) lägre än …'"""
+    borjan = f"Det ackumulerade utfallet för perioden är {fmt.mnkr(r.utfall)}"
+    if _mnkr_noll(r.avvikelse):
+        return f"{borjan}, vilket motsvarar den ackumulerade budgeten {fmt.mnkr(r.budget)}."
+    riktning = "lägre" if r.avvikelse > 0 else "högre"
+    procent = f" ({fmt.procent(abs(r.avvikelse_procent))})" if r.avvikelse_procent is not None else ""
+    return (f"{borjan}, vilket är {fmt.mnkr(abs(r.avvikelse))}{procent} {riktning} än den ackumulerade "
+            f"budgeten {fmt.mnkr(r.budget)}.")
+
+
+def resultat_for(enhet: str, avvikelse_tkr: float, *, jamfort_med_budget: bool = False) -> str:
+    """'Kommunstyrelseförvaltning har ett överskott på 15,5 mnkr.' / '… har ett nollresultat …'"""
+    tillagg = " jämfört med budget" if jamfort_med_budget else ""
+    if _mnkr_noll(avvikelse_tkr):
+        return f"{enhet} har ett nollresultat{tillagg}."
+    ord_ = "överskott" if avvikelse_tkr > 0 else "underskott"
+    return f"{enhet} har ett {ord_} på {fmt.mnkr(abs(avvikelse_tkr))}{tillagg}."
+
+
+def prognos(r: Resultat) -> str | None:
+    """'Prognosen för helåret är ett överskott på 4,0 mnkr jämfört med budget.'"""
+    if r.prognosavvikelse is None:
+        return None
+    if _mnkr_noll(r.prognosavvikelse):
+        return f"Prognosen för helåret är ett nollresultat; helårsprognosen är {fmt.mnkr(r.prognos)}."
+    ord_ = "överskott" if r.prognosavvikelse > 0 else "underskott"
+    return (f"Prognosen för helåret är en nettokostnad på {fmt.mnkr(r.prognos)}, vilket motsvarar ett {ord_} "
+            f"på {fmt.mnkr(abs(r.prognosavvikelse))} mot årsbudgeten {fmt.mnkr(r.budget_helar)}.")
+
+
+def andel_av_budget(r: Resultat) -> str | None:
+    if r.andel_av_budget is None:
+        return None
+    return f"Utfallets andel av årsbudget är {fmt.tal(r.andel_av_budget, 1)}{NBSP}procent."
+
+
+def resultat_per_omrade(per_verksamhet: pd.DataFrame) -> list[str]:
+    """One sentence per top-level area: its Summa row, or the row itself when it has no sub-rows."""
+    meningar = []
+    for rad in per_verksamhet.itertuples():
+        if rad.radtyp == "summa" and rad.djup == 0:
+            meningar.append(resultat_for(rad.grupp, rad.avvikelse))
+        elif rad.radtyp == "rad" and rad.djup == 0:
+            meningar.append(resultat_for(rad.verksamhet, rad.avvikelse))
+    return meningar
+
+
+def prognossakerhet(sakerhet: pd.DataFrame) -> str | None:
+    """'Utfallet blev 11,6 mnkr bättre än prognosen i T2.' — against the latest forecast."""
+    if sakerhet.empty:
+        return None
+    senaste = sakerhet.iloc[-1]
+    if _mnkr_noll(senaste["differens"]):
+        return f"Utfallet blev i nivå med prognosen i {senaste['tillfalle']}."
+    ord_ = "bättre" if senaste["differens"] > 0 else "sämre"
+    return f"Utfallet blev {fmt.mnkr(abs(senaste['differens']))} {ord_} än prognosen i {senaste['tillfalle']}."
+
+
+def sarskilda_poster(poster: pd.DataFrame, enhet: str = "tkr") -> list[str]:
+    """'Kostnader relaterade till coronapandemin är 1 909 tkr.' — one sentence per post, in the unit the
+    table declares (as the reports print such items), not rounded to mnkr."""
+    return [f"{r.post} är {fmt.belopp(r.belopp, enhet)}{NBSP}{enhet}." for r in poster.itertuples()]
+
+
+def resultat_tabell(rakning: pd.DataFrame, period: Period) -> Tabell:
+    """Tabell resultat: one column per (year, bokslut/budget), rows intäkter, kostnader, nettokostnader, resultat."""
+    rader = pd.DataFrame({"post": ["Verksamhetens intäkter", "Verksamhetens kostnader", "*Nettokostnader", "Resultat"]})
+    kolumner = [Kolumn("Ekonomi, mnkr", "post")]
+    for i, k in rakning.iterrows():
+        nyckel = f"k{i}"
+        rader[nyckel] = [k["intakter"], k["kostnader"], k["nettokostnad"], k["resultat"]]
+        etikett = ("Budget" if k["typ"] == "budget" else ("Bokslut" if period.till_manad == 12 or k["ar"] < period.ar
+                                                          else f"Utfall jan–{MANADER_KORT[period.till_manad - 1].lower()}"))
+        kolumner.append(Kolumn(f"{etikett} {k['ar']}", nyckel, belopp("mnkr")))
+    return Tabell("Tabell resultat", kolumner, rader, fotnoter=["*Budgeterade nettokostnader motsvarar ram enligt fullmäktige."],
+                  id="tabell-resultat")
+
+
+def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period) -> Tabell:
+    """Tabell resultat per verksamhet, with subtotals; for part-year periods also helårsprognos."""
+    ar = period.ar
+    delar = period.till_manad < 12
+    utfall = f"Utfall jan–{MANADER_KORT[period.till_manad - 1].lower()} {ar}" if delar else f"Utfall {ar}"
+    budget = f"Budget jan–{MANADER_KORT[period.till_manad - 1].lower()} {ar}" if delar else f"Budget {ar}"
+    kolumner = [
+        Kolumn("Enhet (belopp i tkr, nettokostnader)", "verksamhet"),
+        Kolumn(utfall, "utfall", belopp("tkr")),
+        Kolumn(budget, "budget", belopp("tkr")),
+        Kolumn("Avvikelse", "avvikelse", belopp("tkr")),
+        Kolumn("Avvikelse, %", "avvikelse_procent", procent(1)),
+    ]
+    if tabell["prognos"].notna().any():
+        kolumner += [
+            Kolumn(f"Budget helår {ar}", "budget_helar", belopp("tkr")),
+            Kolumn(f"Prognos helår {ar}", "prognos", belopp("tkr")),
+            Kolumn("Prognosavvikelse", "prognosavvikelse", belopp("tkr")),
+        ]
+    return Tabell("Tabell resultat per verksamhet", kolumner, tabell, enhet="tkr",
+                  fotnoter=["Avvikelse = budget − utfall; positivt belopp är ett överskott."],
+                  id="tabell-resultat-per-verksamhet")
+
+
+def prognossakerhet_tabell(sakerhet: pd.DataFrame, r, enhet: str = "mnkr") -> Tabell:
+    """Prognossäkerhet: the year's result and each forecast, one row per forecast."""
+    rader = sakerhet.assign(utfall=r.utfall, budget=r.budget, avvikelse=r.avvikelse)
+    return Tabell("Prognossäkerhet", [
+        Kolumn("Prognostillfälle", "tillfalle"), Kolumn("Nettokostnader, utfall", "utfall", belopp(enhet)),
+        Kolumn("Budget", "budget", belopp(enhet)), Kolumn("Avvikelse", "avvikelse", belopp(enhet)),
+        Kolumn("Prognos, avvikelse", "prognosavvikelse", belopp(enhet)),
+        Kolumn("Differens prognos mot utfall", "differens", belopp(enhet)),
+        Kolumn("Differens, % av budget", "differens_procent", procent(1))], rader, enhet=enhet,
+        fotnoter=["Differens = årets avvikelse − prognostiserad avvikelse; positivt: utfallet blev bättre än prognosen."])
+
+
+def sarskilda_poster_tabell(poster: pd.DataFrame, enhet: str = "tkr") -> Tabell:
+    return Tabell("Särskilda poster", [Kolumn("Post", "post"), Kolumn("Belopp", "belopp", belopp(enhet)),
+                                       Kolumn("Kommentar", "kommentar")], poster, enhet=enhet)

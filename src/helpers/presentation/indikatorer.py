@@ -1,0 +1,135 @@
+"""Indicator tables and trends: utfall per year, målvärden (absolute or relative, e.g. −2 %), trend
+with direction AND words (never colour alone), source, and a small chart where there are enough values."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.berakning.indikatorer import _varden, serie, trend
+from helpers.presentation import format as fmt
+from helpers.presentation.format import SAKNAS
+
+SAKNAS_TEXT = {
+    "ej_publicerat": "värdet är inte publicerat ännu",
+    "ej_matt": "inte mätt detta år",
+    "metodbyte": "inte jämförbart på grund av ändrat beräkningssätt",
+}
+
+
+def varde_text(varde, vardetyp: str | None, enhet: str | None, decimaler: int) -> str:
+    """One indicator value as printed: '80,5 %', '1,6', '−2 %' (a relative target), '–' when missing."""
+    if fmt.saknas(varde):
+        return SAKNAS
+    if vardetyp == "forandring_procent":
+        return fmt.procent(varde, 0 if float(varde).is_integer() else 1, tecken=True)
+    return fmt.enligt_enhet(varde, enhet, decimaler)
+
+
+def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int,
+                antal_ar: int = 4) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Wide rows for the indicator table: 'Utfall <år>' for the last ``antal_ar`` years up to ``ar``, 'Mål <år>'
+    (and 'Etappmål <år>') for every target year from ``ar`` on, and the trend. Returns rows, the value
+    column names and the footnotes."""
+    utfallsar = list(range(ar - antal_ar + 1, ar + 1))
+    valda = varden[varden["indikator"].isin(ids)]
+    malar = sorted(y for y in valda.loc[valda["typ"] == "mal", "ar"].unique() if y >= ar)
+    etappar = sorted(y for y in valda.loc[valda["typ"] == "etappmal", "ar"].unique() if y >= ar)
+    kolumner = ([f"Utfall {y}" for y in utfallsar] + [f"Mål {y}" for y in malar]
+                + [f"Etappmål {y}" for y in etappar])
+    rader, noter = [], []
+    for iid in ids:
+        ind = indikatorer.set_index("id").loc[iid]
+        dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
+        enhet = None if fmt.saknas(ind["enhet"]) else ind["enhet"]
+        namn = f"{ind['agare']} {ind['namn']}" if not fmt.saknas(ind["agare"]) else ind["namn"]
+        rad = {"indikator": namn, "id": iid}
+        utfall = _varden(varden, iid, "utfall")
+        for y in utfallsar:
+            r = utfall[utfall["ar"] == y]
+            rad[f"Utfall {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
+                                  if len(r) else SAKNAS)
+            if len(r) and not fmt.saknas(r["saknas"].iloc[0]):
+                rad[f"Utfall {y}"] = "*"
+                noter.append(f"* {ind['namn']}, {y}: {SAKNAS_TEXT.get(r['saknas'].iloc[0], r['saknas'].iloc[0])}.")
+        for typ, ar_lista, etikett in (("mal", malar, "Mål"), ("etappmal", etappar, "Etappmål")):
+            m = _varden(varden, iid, typ)
+            for y in ar_lista:
+                r = m[m["ar"] == y]
+                rad[f"{etikett} {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
+                                         if len(r) else SAKNAS)
+        rad["trend"] = str(trend(utfall[utfall["ar"] <= ar]["varde"].tolist(), ind["polaritet"]))
+        # Which source each shown value has: "Kolada N00914 (2020–2021)" for values taken from Kolada.
+        visade = utfall[utfall["ar"].isin(utfallsar)]
+        kallor = []
+        for kalla, grupp in visade.groupby(visade["kalla"].fillna("Egen uppgift"), sort=False):
+            arlista = sorted(int(a) for a in grupp.loc[grupp["varde"].notna(), "ar"])
+            if arlista:
+                kallor.append(f"{kalla} ({arlista[0]}–{arlista[-1]})" if len(arlista) > 1 else f"{kalla} ({arlista[0]})")
+        kolada = None if fmt.saknas(ind["kolada_id"]) else ind["kolada_id"]
+        if kolada and not any(k.startswith("Kolada") for k in kallor):
+            kallor.append(f"Kolada-id {kolada}")
+        rad["kalla"] = "; ".join(kallor) or SAKNAS
+        if not fmt.saknas(ind["fotnot"]):
+            noter.append(f"{ind['namn']}: {ind['fotnot']}")
+        rader.append(rad)
+    return pd.DataFrame(rader), kolumner, noter
+
+
+def _trendklass(text: str) -> str | None:
+    """Green for a good direction, red for a bad one, as the reports colour their arrows (the words stay)."""
+    return "trend-bra" if "– bra riktning" in text else "trend-daligt" if "inte bra riktning" in text else None
+
+
+def tabell(rader: pd.DataFrame, kolumner: list[str], noter: list[str], rubrik: str):
+    """The indicator table as printed under each goal."""
+    from helpers.presentation.tabell import Kolumn, Tabell
+
+    kol = ([Kolumn("Indikator", "indikator")] + [Kolumn(k, k, str) for k in kolumner]
+           + [Kolumn("Trend", "trend", klass=_trendklass), Kolumn("Källa", "kalla")])
+    return Tabell(rubrik, kol, rader, fotnoter=noter)
+
+
+def diagram(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, palett) -> str | None:
+    from helpers.presentation import diagram as dia
+
+    ind = indikatorer.set_index("id").loc[indikator]
+    dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
+    return dia.indikator(serie(varden, indikator), palett, namn=ind["namn"],
+                         enhet=None if fmt.saknas(ind["enhet"]) else ind["enhet"], decimaler=dec)
+
+
+def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, kolada: pd.DataFrame | None,
+               kommun, palett) -> tuple[str | None, str | None]:
+    """The comparison chart (municipality, riket, comparison groups; by gender where Kolada has it; targets
+    drawn) for an indicator with a Kolada id. Returns (figure html, note): the note says when the cache
+    has no values, so the report shows the gap instead of failing."""
+    from helpers.kolada import klient as kl
+    from helpers.presentation import diagram as dia
+
+    ind = indikatorer.set_index("id").loc[indikator]
+    if fmt.saknas(ind["kolada_id"]):
+        return None, None
+    kpi = ind["kolada_id"]
+    k = kolada[kolada["kpi"] == kpi] if kolada is not None and not kolada.empty else pd.DataFrame()
+    if k.empty or not (k["kommun"] == kommun.kod).any():
+        return None, (f"Jämförelse från Kolada ({kpi}) saknas: cachen har inga värden. Kör "
+                      f"`namndrapport kolada fetch --kommun {kommun.id}` på en dator med nätverk.")
+    serier = {}
+    # The municipality's own line is the table's values (raw data first, Kolada where raw has none).
+    for kon, etikett in (("T", ""), ("K", ", kvinnor"), ("M", ", män")):
+        d = _varden(varden, indikator, "utfall", kon).dropna(subset=["varde"])
+        if len(d):
+            serier[kommun.namn + etikett] = d[["ar", "varde"]]
+    for enhet in kl.jamforelser(kommun):
+        d = k[(k["kommun"] == enhet["id"]) & (k["kon"] == "T") & k["varde"].notna()].sort_values("ar")
+        if len(d):
+            serier[enhet["namn"]] = d[["ar", "varde"]]
+    mal = varden[(varden["indikator"] == indikator) & (varden["typ"] == "mal")
+                 & (varden["vardetyp"].fillna("niva") == "niva")].dropna(subset=["varde"])[["ar", "varde"]]
+    dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
+    saknade = [j["namn"] for j in kl.jamforelser(kommun) if j["namn"] not in serier]
+    html = dia.jamforelse(serier, mal, palett, namn=ind["namn"], kpi=kpi, decimaler=dec,
+                          enhet=None if fmt.saknas(ind["enhet"]) else ind["enhet"])
+    notis = f"Kolada saknar värden för: {', '.join(saknade)}." if saknade else None
+    return html, notis
+

@@ -1,0 +1,42 @@
+"""The goal hierarchy at any depth, the nämnd's assessments and its indicators.
+
+Levels, their headings and the assessment scale come from kommun.yaml (``malnivaer``, ``skalor.mal``):
+Haninge has målområde → KF-mål → prioritering, Exempelkommun målområde → KF-mål → nämndmål. Nothing
+here names a level."""
+
+from __future__ import annotations
+
+from helpers.berakning.mal import Mal, antal_per_bedomning, bedomda
+from helpers.konfig.kommun import Kommun
+from helpers.presentation import format as fmt
+
+
+def sammanfattning(namnd_namn: str, kommun: Kommun, rotter: list[Mal]) -> list[str]:
+    """'Kommunstyrelsen ansvarar för tre av fullmäktiges mål. Mål 1 om miljö och klimatarbete är på väg att
+    uppfyllas. …' — one sentence per assessed goal, in the scale's own words."""
+    mal = bedomda(rotter)
+    if not mal:
+        return []
+    niva = next((n["namn"] for n in kommun.malnivaer if n["id"] == mal[0].niva), "mål")
+    meningar = [f"{namnd_namn} har bedömt {fmt.antal_i_ord(len(mal))} mål på nivån {_gemen(niva)}."]
+    for m in mal:
+        namn = f"Mål {m.nummer}" if m.nummer else f"Målet ”{m.titel}”"
+        om = f" om {m.kortnamn}" if m.kortnamn else ""
+        meningar.append(f"{namn}{om} {m.bedomning.sats(1)}.")
+    return meningar
+
+
+def skaltabell(kommun: Kommun, rotter: list[Mal]):
+    """Number of goals per step of the scale, with each step's symbol and words."""
+    from helpers.presentation.tabell import Kolumn, Tabell
+
+    antal = antal_per_bedomning(kommun, rotter)
+    antal["etikett"] = (antal["symbol"].fillna("") + " " + antal["bedomning"]).str.strip()
+    return Tabell("Antal mål per bedömning", [Kolumn("Bedömning", "etikett"), Kolumn("Antal mål", "antal", fmt.tal)],
+                  antal)
+
+
+def _gemen(namn: str) -> str:
+    """'Nämndmål' → 'nämndmål', but 'KF-mål' stays (an abbreviation keeps its capitals)."""
+    return namn[:1].lower() + namn[1:] if namn[1:2].islower() else namn
+

@@ -1,0 +1,103 @@
+"""Personnel key figures, with suppression of small groups.
+
+Figures about fewer than ``min_antal`` persons (default 5, ``tabeller.personal.min_antal`` in kommun.yaml)
+are personal data: they are replaced by ``..`` in tables and left out of charts. When exactly one group
+of a breakdown (kön, ålder) is suppressed, a second one is too, so the hidden value cannot be worked out
+from the total and the other groups."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.berakning.personal import (
+    _ALDER,
+    DOLT,
+    STANDARD_MIN_ANTAL,
+    _manadstotaler,
+    nyckeltal,
+    rojandeskydd,
+)
+from helpers.presentation import format as fmt
+from helpers.presentation.format import NBSP
+
+
+def gruppnamn(grupp: str) -> str:
+    if grupp in (None, "", "alla"):
+        return "Totalt"
+    if grupp in ("K", "M"):
+        return {"K": "kvinnor", "M": "män"}[grupp]
+    m = _ALDER.match(grupp)
+    if m:
+        fran, till = m.groups()
+        if fran and till:
+            return f"{fran}–{till} år"
+        return f"{till} år och yngre" if till else f"{fran} år och äldre"
+    return grupp
+
+
+def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL):
+    """Key figures by group (rows) and year (columns), suppressed where needed."""
+    from helpers.presentation.tabell import Kolumn, Tabell
+
+    definitioner = nyckeltal(kommun)
+    df = rojandeskydd(personal[personal["manad"].isna()], min_antal)
+    ar_lista = [y for y in range(ar - antal_ar + 1, ar + 1) if (df["ar"] == y).any()]
+    rader, dolda = [], False
+    ordning = {k: i for i, k in enumerate(definitioner)}
+    nycklar = sorted(df["nyckeltal"].unique(), key=lambda k: ordning.get(k, len(ordning)))
+    for nt in nycklar:
+        d = definitioner.get(nt, {"namn": nt, "enhet": "", "decimaler": 1})
+        for grupp in dict.fromkeys(df.loc[df["nyckeltal"] == nt, "grupp"]):
+            namn = d["namn"] if grupp == "alla" else f"{d['namn']}, {gruppnamn(grupp)}"
+            rad = {"nyckeltal": namn}
+            for y in ar_lista:
+                r = df[(df["nyckeltal"] == nt) & (df["grupp"] == grupp) & (df["ar"] == y)]
+                if r.empty:
+                    rad[str(y)] = fmt.SAKNAS
+                elif r["dold"].iloc[0]:
+                    rad[str(y)], dolda = DOLT, True
+                else:
+                    rad[str(y)] = fmt.enligt_enhet(r["varde"].iloc[0], d.get("enhet"), d.get("decimaler"))
+            rader.append(rad)
+    noter = [f"{DOLT} = grupper med färre än {min_antal} personer redovisas inte, av hänsyn till den "
+             f"personliga integriteten."] if dolda else []
+    kol = [Kolumn("Nyckeltal", "nyckeltal")] + [Kolumn(str(y), str(y), str) for y in ar_lista]
+    return Tabell("Personalnyckeltal", kol, pd.DataFrame(rader), fotnoter=noter)
+
+
+def tabell_per_manad(personal: pd.DataFrame, nyckel: str, ar: int, rubrik: str, min_antal: int = STANDARD_MIN_ANTAL):
+    """Monthly values (e.g. sjukfrånvaro) for this year and the year before, totals only."""
+    from helpers.konfig.kommun import MANADER_KORT
+    from helpers.presentation.tabell import Kolumn, Tabell
+
+    df = _manadstotaler(personal, nyckel, min_antal)
+    rader = []
+    for y in (ar - 1, ar):
+        d = df[df["ar"] == y]
+        if d.empty:
+            continue
+        rad = {"ar": str(y)}
+        for r in d.itertuples():
+            rad[MANADER_KORT[int(r.manad) - 1]] = DOLT if r.dold else fmt.procent(r.varde, 1)
+        rader.append(rad)
+    if not rader:
+        return None
+    kol = [Kolumn("År", "ar")] + [Kolumn(m, m, str) for m in MANADER_KORT if any(m in r for r in rader)]
+    return Tabell(rubrik, kol, pd.DataFrame(rader))
+
+
+def sjukfranvaro_mening(namnd_namn: str, personal: pd.DataFrame, ar: int, min_antal: int = STANDARD_MIN_ANTAL) -> str | None:
+    """'Kommunstyrelsens sjukfrånvaro för 2020 var 3,3 procent, jämfört med 3,7 procent 2019.'"""
+    df = rojandeskydd(personal[personal["manad"].isna() & (personal["nyckeltal"] == "sjukfranvaro")], min_antal)
+    df = df[(df["grupp"] == "alla") & ~df["dold"]]
+    nu, fore = df[df["ar"] == ar], df[df["ar"] == ar - 1]
+    if nu.empty:
+        return None
+    text = f"{namnd_namn} sjukfrånvaro för {ar} var {fmt.tal(nu['varde'].iloc[0], 1)}{NBSP}procent"
+    if not fore.empty:
+        diff = nu["varde"].iloc[0] - fore["varde"].iloc[0]
+        andring = ("oförändrat" if fmt.avrunda(diff, 1) == 0 else
+                   f"en {'ökning' if diff > 0 else 'minskning'} med {fmt.tal(abs(diff), 1)} procentenheter")
+        text += f", {andring} jämfört med {ar - 1} ({fmt.tal(fore['varde'].iloc[0], 1)}{NBSP}procent)"
+    return text + "."
+
