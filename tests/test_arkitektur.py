@@ -25,7 +25,7 @@ def _lager(modul: str) -> int | None:
     delar = modul.split(".")
     if delar[0] != "helpers" or len(delar) < 2:
         return None
-    return LAGER.index(delar[1])
+    return LAGER.index(delar[1]) if delar[1] in LAGER else None
 
 
 def _importer(fil: Path) -> list[tuple[int, str]]:
@@ -173,3 +173,21 @@ def visa_sammanfattning(k, d):
         notebook.unlink(missing_ok=True)
         shutil.rmtree(SRC / "avsnitt" / "__pycache__", ignore_errors=True)
         avsnitt.deklaration.cache_clear()
+
+
+def test_kommentarsutkastet_listar_samma_meningar_som_avsnittet(rot):
+    """The draft's sentences come from the section's one definition: SN 2022's ekonomi prints the
+    prognossäkerhet sentence, so the draft lists it too (it did not, when drafts had their own copy)."""
+    from helpers.avsnitt import ekonomi
+    from helpers.avsnitt.kontext import Kontext
+
+    (rot / "data/raw/haninge/2022/kommentarer/sn/ekonomi.md").unlink()
+    res = CliRunner().invoke(main, ["new", "--kommun", "haninge", "--namnd", "sn", "--period", "2022",
+                                    "--report-type", "arsredovisning"])
+    assert res.exit_code == 0, res.output
+    utkast = (rot / "data/raw/haninge/2022/kommentarer/sn/ekonomi.md").read_text(encoding="utf-8")
+    k = Kontext("haninge", "sn", "2022", "arsredovisning", "ekonomi")
+    meningar = ekonomi.meningar(k, ekonomi.berakna(k))
+    assert "Utfallet blev 11,6\u00a0mnkr bättre än prognosen i T2." in meningar, meningar
+    for m in meningar:
+        assert f"- {m}" in utkast
