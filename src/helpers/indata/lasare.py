@@ -22,7 +22,7 @@ from helpers.indata.tal import las_tal
 
 MAX_STORLEK = 50 * 1024 * 1024  # a raw table larger than this is almost certainly the wrong export
 SANT = {"ja", "j", "sant", "true", "1", "x"}
-FALSKT = {"nej", "n", "falskt", "false", "0", ""}
+FALSKT = {"nej", "n", "falskt", "false", "0"}
 
 
 def hitta_fil(mapp: Path, tabell: str) -> Path | None:
@@ -146,9 +146,9 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None) -> tu
         for k in tabell.kolumner:
             varde = rad[index[k.namn]].strip() if k.namn in index and index[k.namn] < len(rad) else ""
             if varde == "":
-                if k.kravs and k.typ != "bool":
+                if k.kravs:
                     problem.append(Problem(namn, radnr, k.namn, None, "värde saknas (required value missing)"))
-                post[k.namn] = False if k.typ == "bool" else None
+                post[k.namn] = None  # empty means "not reported", never "no" or 0
                 continue
             try:
                 post[k.namn] = _tolka(varde, k)

@@ -15,17 +15,28 @@ def sammanfattning(ik: pd.DataFrame, ar: int) -> str | None:
     n = len(ik)
     text = (f"I uppföljningen av {ar} års internkontrollplan har {fmt.antal_i_ord(n)} "
             "moment kontrollerats.")
-    if ik["avvikelse"].notna().any():
-        avv = int(ik["avvikelse"].fillna(False).astype(bool).sum())
-        text += (" Inga avvikelser noterades." if avv == 0 else
-                 f" I {fmt.antal_i_ord(avv)} av dessa noterades avvikelser.")
+    # Tri-state: an empty avvikelse is "not reported", so "Inga avvikelser" is said only when every
+    # moment reports one way or the other.
+    rapporterade = ik["avvikelse"].dropna().astype(bool)
+    ej = n - len(rapporterade)
+    avv = int(rapporterade.sum())
+    if ej == n:
+        return text + " Uppföljningen anger inte om avvikelser noterades."
+    if avv == 0 and ej == 0:
+        text += " Inga avvikelser noterades."
+    elif avv:
+        text += f" I {fmt.antal_i_ord(avv)} av dessa noterades avvikelser."
+    else:
+        text += f" I {fmt.antal_i_ord(len(rapporterade))} av dessa noterades inga avvikelser."
+    if ej:
+        text += f" För {fmt.antal_i_ord(ej)} moment är avvikelse inte rapporterad."
     return text
 
 
 def tabell(ik: pd.DataFrame):
     from helpers.presentation.tabell import Kolumn, Tabell
 
-    rader = ik.assign(avvikelsetext=[("" if fmt.saknas(a) else ("Ja" if a else "Nej")) for a in ik["avvikelse"]])
+    rader = ik.assign(avvikelsetext=[("Ej rapporterad" if fmt.saknas(a) else ("Ja" if a else "Nej")) for a in ik["avvikelse"]])
     kol = [Kolumn("Kontrollmoment", "kontrollmoment")]
     for rubrik, nyckel in (("Målkategori", "malkategori"), ("Risk", "risk")):
         if rader[nyckel].notna().any() and (rader[nyckel].astype(str).str.strip() != "").any():

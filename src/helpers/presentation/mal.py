@@ -17,8 +17,15 @@ def sammanfattning(namnd_namn: str, kommun: Kommun, rotter: list[Mal]) -> list[s
     mal = bedomda(rotter)
     if not mal:
         return []
-    niva = next((n["namn"] for n in kommun.malnivaer if n["id"] == mal[0].niva), "mål")
-    meningar = [f"{namnd_namn} har bedömt {fmt.antal_i_ord(len(mal))} mål på nivån {_gemen(niva)}."]
+    # Count per level, in the kommun's level order: goals on several levels are never summed under the
+    # name of the first one's level.
+    ordning = [n["id"] for n in kommun.malnivaer]
+    per_niva = {}
+    for m in sorted(mal, key=lambda m: ordning.index(m.niva) if m.niva in ordning else len(ordning)):
+        per_niva[m.niva] = per_niva.get(m.niva, 0) + 1
+    namn = {n["id"]: n.get("namn", n["id"]) for n in kommun.malnivaer}
+    delar = [f"{fmt.antal_i_ord(antal)} mål på nivån {_gemen(namn.get(niva, 'mål'))}" for niva, antal in per_niva.items()]
+    meningar = [f"{namnd_namn} har bedömt {fmt.upprakning(delar)}."]
     for m in mal:
         namn = f"Mål {m.nummer}" if m.nummer else f"Målet ”{m.titel}”"
         om = f" om {m.kortnamn}" if m.kortnamn else ""
