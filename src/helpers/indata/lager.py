@@ -23,7 +23,12 @@ from helpers.konfig import sokvagar as paths
 
 
 def raw_hash(kommun: config.Kommun, period: config.Period) -> str:
+    """Raw files of the period, kommun.yaml, and the code that reads and validates them: a change to how
+    a column is parsed must re-validate, not serve a table parsed by the old code."""
     h = hashlib.sha256()
+    for kod in sorted([*Path(__file__).parent.glob("*.py"), *Path(__file__).parents[1].joinpath("konfig").glob("*")]):
+        if kod.is_file():
+            h.update(kod.read_bytes())
     for fil in [kommun.mapp / "kommun.yaml", *sorted(p for p in period.mapp.rglob("*") if p.is_file())]:
         h.update(str(fil.relative_to(kommun.mapp)).encode())
         h.update(fil.read_bytes())
