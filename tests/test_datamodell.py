@@ -57,3 +57,33 @@ def test_mal_pa_flera_nivaer_raknas_per_niva():
     forsta = malvisning.sammanfattning("Barn- och utbildningsnämnden", kommun, rotter)[0]
     assert forsta == ("Barn- och utbildningsnämnden har bedömt ett mål på nivån kommunfullmäktiges mål och "
                       "två mål på nivån nämndmål.")
+
+
+def test_titel_per_datum_och_kontroll():
+    from helpers.konfig.kommun import Period
+    from helpers.presentation import titel
+
+    delar = Period("2021-08", 2021, 8, ("delarsrapport",), ("ks",), None)
+    assert titel.rapporttitel("Delårsrapport {per_datum} – {namnd}", namnd="Kommunstyrelsen", kommun="K",
+                              rapporttyp="Delårsrapport", period=delar) == "Delårsrapport per 31 augusti 2021 – Kommunstyrelsen"
+    assert titel.slutdatum(Period("2024-02", 2024, 2, (), (), None)) == "29 februari 2024"
+    assert titel.kontrollera_mall("Delårsrapport {per_datum} – {namnd}") == []
+    assert titel.kontrollera_mall("{namnd} – årsredovisning {period}") == []
+    fel = titel.kontrollera_mall("Delårsrapport per 31 augusti {period}")
+    assert fel and "två gånger" in fel[0]
+    assert "okänd platshållare {nämnd}" in titel.kontrollera_mall("{nämnd} {period}")[0]
+    assert "går inte att läsa" in titel.kontrollera_mall("{namnd")[0]
+
+
+def test_felaktig_titelmall_stoppar_validate(rot):
+    from click.testing import CliRunner
+
+    from helpers.cli import main
+
+    kyaml = rot / "data/raw/exempel/kommun.yaml"
+    kyaml.write_text(kyaml.read_text(encoding="utf-8").replace(
+        'titel: "Delårsrapport {period} – {namnd}"', 'titel: "Delårsrapport per 31 augusti {period} – {namnd}"'),
+        encoding="utf-8")
+    res = CliRunner().invoke(main, ["validate", "--kommun", "exempel"])
+    assert res.exit_code == 1
+    assert "rapporttyper.delarsrapport.titel" in res.output and "två gånger" in res.output

@@ -19,7 +19,9 @@ def main():
 @click.option("--kommun", help="Kommunens id (mapp under data/raw). Standard: alla.")
 def validate(kommun):
     from helpers.avsnitt import saknade_tabeller
+    from helpers.fel import Problem, visningsnamn
     from helpers.indata.validering import validera_period
+    from helpers.presentation import titel
 
     antal = 0
     try:
@@ -29,6 +31,9 @@ def validate(kommun):
             for p in config.perioder(k):
                 _, problem = validera_period(k, p)
                 problem += saknade_tabeller(k, p)
+                problem += [Problem(visningsnamn(k.mapp / "kommun.yaml"), None, f"rapporttyper.{rt}.titel", None, fel)
+                            for rt in p.rapporttyper if rt in k.rapporttyper
+                            for fel in titel.kontrollera_mall(k.rapporttyper[rt].titel)]
                 for pr in problem:
                     click.echo(f"{pr.niva}: {pr}", err=True)
                 fel = sum(not pr.varning for pr in problem)

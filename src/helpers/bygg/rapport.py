@@ -21,7 +21,7 @@ from pathlib import Path
 from helpers import __version__, avsnitt
 from helpers.bygg import avtryck
 from helpers.bygg.karna import SektionsFel
-from helpers.fel import DataFel
+from helpers.fel import DataFel, Problem, visningsnamn
 from helpers.filer import skriv_atomiskt
 from helpers.konfig import kommun as config
 from helpers.konfig import sokvagar as paths
@@ -75,9 +75,15 @@ def planera(kommun: str | None = None, namnder: list[str] | None = None, period:
 
 
 def _titel(k: config.Kommun, rapport: Rapport, period: config.Period) -> str:
+    from helpers.presentation import titel
+
     rt = k.rapporttyper[rapport.rapporttyp]
-    return rt.titel.format(namnd=k.namnd(rapport.namnd).namn, rapporttyp=rt.namn.lower(), period=period.namn,
-                           kommun=k.namn)
+    fel = titel.kontrollera_mall(rt.titel)
+    if fel:
+        raise DataFel([Problem(visningsnamn(k.mapp / "kommun.yaml"), None, f"rapporttyper.{rt.id}.titel", None, f)
+                       for f in fel])
+    return titel.rapporttitel(rt.titel, namnd=k.namnd(rapport.namnd).namn, kommun=k.namn, rapporttyp=rt.namn,
+                              period=period)
 
 
 def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, timeout: int = 600,
