@@ -14,10 +14,12 @@ from pathlib import Path
 import yaml
 
 from helpers.fel import DataFel, Problem, visningsnamn
+from helpers.konfig import schemakontroll
 from helpers.konfig import sokvagar as paths
 
 SAKERT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 STANDARDSEKTIONER = Path(__file__).with_name("sektioner.yaml")
+STANDARDNYCKELTAL = Path(__file__).with_name("nyckeltal.yaml")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,8 @@ class Kommun:
     mapp: Path
     syntetisk: bool = False
     kolada: dict = field(default_factory=dict)  # {jamforelse: [{id: G…, namn: …}]}
+    # Personnel key figures: konfig/nyckeltal.yaml with kommun.yaml's `nyckeltal:` merged over it per figure.
+    nyckeltal: dict = field(default_factory=dict, hash=False, compare=False)
 
     def namnd(self, namnd_id: str) -> Namnd:
         if namnd_id not in self.namnder:
@@ -120,9 +124,32 @@ class Kommun:
         return self.tabeller.get(tabell, {})
 
 
+class _UtanAlias(yaml.SafeLoader):
+    """Refuses YAML aliases (*x): a few lines of nested aliases expand to billions of nodes (an alias bomb),
+    and a configuration file has no need for them."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            handelse = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"YAML-alias '*{handelse.anchor}' stöds inte här; skriv ut värdet "
+                            f"(YAML aliases are not allowed in this file)", handelse.start_mark)
+        return super().compose_node(parent, index)
+
+
 def _las_yaml(fil: Path) -> dict:
+    return _las_yaml_med_nod(fil)[0]
+
+
+def _las_yaml_med_nod(fil: Path) -> tuple[dict, yaml.Node]:
+    """The file's content and its composed YAML (for line numbers). Aliases are refused."""
     try:
-        innehall = yaml.safe_load(fil.read_text(encoding="utf-8"))
+        laddare = _UtanAlias(fil.read_text(encoding="utf-8"))
+        try:
+            nod = laddare.get_single_node()
+            innehall = laddare.construct_document(nod) if nod is not None else None
+        finally:
+            laddare.dispose()
     except FileNotFoundError:
         raise DataFel([Problem(visningsnamn(fil), None, None, None, "filen saknas (file not found)")]) from None
     except yaml.YAMLError as e:
@@ -131,7 +158,7 @@ def _las_yaml(fil: Path) -> dict:
                                f"ogiltig YAML (invalid YAML): {getattr(e, 'problem', e)}")]) from None
     if not isinstance(innehall, dict):
         raise DataFel([Problem(visningsnamn(fil), None, None, None, "förväntade en YAML-mappning (expected a mapping)")])
-    return innehall
+    return innehall, nod
 
 
 def kommuner() -> list[str]:
@@ -142,17 +169,13 @@ def kommuner() -> list[str]:
 @lru_cache(maxsize=32)
 def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
     fil = mapp / "kommun.yaml"
-    c = _las_yaml(fil)
     namn = visningsnamn(fil)
-    problem: list[Problem] = []
-
-    def kravs(nyckel):
-        if nyckel not in c:
-            problem.append(Problem(namn, None, nyckel, None, f"nyckeln '{nyckel}' saknas (required key missing)"))
-        return c.get(nyckel)
-
-    for nyckel in ("namn", "kod", "namnder", "rapporttyper"):
-        kravs(nyckel)
+    c, nod = _las_yaml_med_nod(fil)
+    c, problem = schemakontroll.kontrollera(c, "kommun.schema.yaml", namn, nod)
+    if "avsnitt" in c and "sektioner" in c:
+        problem.append(Problem(namn, None, "sektioner", None, "använd bara en av 'avsnitt' och 'sektioner' – "
+                                                               "de betyder samma sak (use one of the two)"))
+    # Nothing below runs on a file that breaks the schema: the shapes it assumes hold from here on.
     if problem:
         raise DataFel(problem)
     if not re.fullmatch(r"\d{4}", str(c["kod"])):
@@ -160,17 +183,26 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
 
     namnder = {}
     for i, n in enumerate(c["namnder"] or []):
-        nid = str(n.get("id", ""))
-        if not SAKERT_ID.match(nid):
-            problem.append(Problem(namn, None, f"namnder[{i}].id", nid,
-                                   "ett id med små bokstäver, siffror, - och _ (t.ex. 'ks')"))
-            continue
+        nid = n["id"]
+        if nid in namnder:
+            problem.append(Problem(namn, None, f"namnder[{i}].id", nid, "ett id som ingen annan nämnd har (duplicate id)"))
         egna = tuple((rid, tuple(lista)) for rid, lista in (n.get("sektioner") or {}).items())
         namnder[nid] = Namnd(nid, str(n.get("namn", nid)), str(n.get("forvaltning", "")), egna)
 
     sektioner = _las_yaml(STANDARDSEKTIONER)
-    for sid, s in (c.get("sektioner") or {}).items():
-        sektioner[sid] = {**sektioner.get(sid, {}), **s}
+    # `avsnitt:` is the preferred spelling; `sektioner:` is the published one and stays.
+    for sid, s in (c.get("avsnitt") or c.get("sektioner") or {}).items():
+        sektioner[sid] = {**sektioner.get(sid, {}), **(s or {})}
+        if "notebook" not in sektioner[sid]:
+            problem.append(Problem(namn, None, f"{'avsnitt' if 'avsnitt' in c else 'sektioner'}.{sid}.notebook", None,
+                                   "ett nytt avsnitt behöver en notebook, t.ex. text.ipynb (a new section needs one)"))
+
+    nyckeltal = _las_yaml(STANDARDNYCKELTAL)
+    for nid, n in (c.get("nyckeltal") or {}).items():
+        nyckeltal[nid] = {**nyckeltal.get(nid, {}), **(n or {})}
+        if "namn" not in nyckeltal[nid]:
+            problem.append(Problem(namn, None, f"nyckeltal.{nid}.namn", None,
+                                   "ett nytt nyckeltal behöver ett namn (a new key figure needs a name)"))
 
     rapporttyper = {}
     for rid, r in (c["rapporttyper"] or {}).items():
@@ -183,6 +215,9 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
 
     for n in namnder.values():
         for rid, lista in n.sektioner:
+            if rid not in rapporttyper:
+                problem.append(Problem(namn, None, f"namnder.{n.id}.sektioner.{rid}", None,
+                                       f"en rapporttyp ur rapporttyper ({', '.join(rapporttyper)}) (unknown report type)"))
             for sid in lista:
                 if sid not in sektioner:
                     problem.append(Problem(namn, None, f"namnder.{n.id}.sektioner.{rid}", sid,
@@ -199,7 +234,7 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
         sektioner=sektioner, malnivaer=tuple(c.get("malnivaer") or ()), skalor=skalor,
         palett=tuple(c.get("palett") or ("#1F4E79", "#C55A11", "#548235", "#7F6000")),
         tabeller=c.get("tabeller") or {}, mapp=mapp, syntetisk=bool(c.get("syntetisk", False)),
-        kolada=c.get("kolada") or {},
+        kolada=c.get("kolada") or {}, nyckeltal=nyckeltal,
     )
 
 
@@ -268,8 +303,10 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
         raise DataFel([Problem(visningsnamn(mapp), None, None, str(period_id),
                                f"en period med en period.yaml; kända perioder: {kanda or 'inga'}")])
     fil = mapp / "period.yaml"
-    p = _las_yaml(fil)
-    problem = []
+    p, nod = _las_yaml_med_nod(fil)
+    p, problem = schemakontroll.kontrollera(p, "period.schema.yaml", visningsnamn(fil), nod)
+    if problem:
+        raise DataFel(problem)
     for rid in p.get("rapporttyper", []):
         if rid not in kommun.rapporttyper:
             problem.append(Problem(visningsnamn(fil), None, "rapporttyper", rid,
