@@ -72,7 +72,7 @@ def _rad(nod: yaml.Node | None, vag) -> int | None:
 
 def _kort(varde) -> str:
     if isinstance(varde, (dict, list)):
-        text = f"{_TYPNAMN[type(varde)]} {yaml.safe_dump(varde, default_flow_style=True, allow_unicode=True).strip()}"
+        text = yaml.safe_dump(varde, default_flow_style=True, allow_unicode=True, width=10**6).strip()
     else:
         text = str(varde)
     return text if len(text) <= 80 else text[:77] + "…"
