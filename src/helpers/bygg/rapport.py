@@ -317,8 +317,10 @@ def _bygg_lokalt(beslut: list[Beslut], arbetare, vid_klar, timeout) -> list[Bygg
 
 
 def _bygg_dask(beslut: list[Beslut], adress: str, vid_klar, timeout) -> list[Byggresultat]:
-    from distributed import Client
-    from distributed import as_completed as dask_klara
+    from helpers.fel import importera_tillagg
+
+    distributed = importera_tillagg("distributed", "dask")
+    Client, dask_klara = distributed.Client, distributed.as_completed
 
     resultat = []
     if not beslut:
