@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.dev
 BROWSER := $(VENV)/.chromium
 
 .DEFAULT_GOAL := help
@@ -19,6 +20,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
+# Test and dev tools (pytest, ruff, ...), pinned with hashes like the runtime set.
+$(DEV): requirements-dev.lock | $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	@touch $(DEV)
+
 # Debian's Chromium, for PDF export and the accessibility test (Playwright drives it; no browser download).
 $(BROWSER): | $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -34,10 +40,10 @@ report: $(STAMP) ## Validate the sample data and build every sample report into 
 validate: $(STAMP) ## Check all raw tables against their schemas
 	$(BIN)/namndrapport validate
 
-test: $(STAMP) $(BROWSER) ## Run the whole test suite (what CI runs)
+test: $(STAMP) $(DEV) $(BROWSER) ## Run the whole test suite (what CI runs)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) ## Tests without the slow notebook/report builds and browser tests
+test-fast: $(STAMP) $(DEV) ## Tests without the slow notebook/report builds and browser tests
 	$(BIN)/python -m pytest -m "not slow"
 
 pdf: $(STAMP) $(BROWSER) ## Print every built report to PDF next to its HTML
@@ -49,10 +55,14 @@ bench: $(STAMP) ## Batch benchmark: naive papermill/nbconvert loop vs namndrappo
 lab: $(STAMP) ## Start JupyterLab in the project environment
 	$(BIN)/jupyter lab notebooks/
 
-lock: ## Re-pin requirements.lock from requirements.in (needs network to the package index)
+# Existing pins are kept unless a requirement needs another version; add --upgrade-package NAME to move one.
+lock: ## Re-pin requirements.lock and requirements-dev.lock with hashes (needs network to the package index)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -r requirements.in
-	{ echo "# Pinned with \`make lock\` (pip freeze of a venv built from requirements.in). Install with: pip install -r requirements.lock"; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
+	.lock-venv/bin/pip install --quiet uv
+	UV_CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/uv pip compile --quiet --generate-hashes \
+	  --python $(PYTHON) requirements.in -o requirements.lock
+	UV_CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/uv pip compile --quiet --generate-hashes \
+	  --python $(PYTHON) requirements-dev.in -o requirements-dev.lock
 	rm -rf .lock-venv
 	$(PYTHON) scripts/environment_fran_lock.py
 

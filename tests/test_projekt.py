@@ -45,8 +45,8 @@ def test_environment_yml_och_requirements_namnger_samma_paket():
         elif not dep.startswith("python") and dep != "pip":
             conda.add(_namn(dep))
     assert conda == direkta
-    last = {_namn(r): r.split("==")[1] for r in (PROJEKT / "requirements.lock").read_text().splitlines()
-            if "==" in r and not r.startswith("#")}
+    last = {_namn(r): r.split()[0].split("==")[1] for r in (PROJEKT / "requirements.lock").read_text().splitlines()
+            if "==" in r and not r.startswith("#")}  # `pkg==1.2 \` lines; the --hash lines follow
     assert direkta <= set(last), f"inte låsta: {direkta - set(last)}"
     for dep in env["dependencies"]:
         for d in (dep["pip"] if isinstance(dep, dict) else [dep]):

@@ -1,22 +1,102 @@
-"""Command line: `namndrapport validate | build | list`. Heavy imports happen inside the commands."""
+"""Command line: `namndrapport validate | list | build | new | pdf | kolada | clean`.
+
+Conventions (tests/test_cli.py): one spelling per option in every command (--kommun, --namnd, --period,
+--rapporttyp), help text on every option, exit status 1 for a data error and 2 for a usage error, and never
+a traceback for a user error: ``Kommandon.invoke`` turns them into one line. Heavy imports happen inside
+the commands so that `--help` stays fast."""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
 
-from helpers.fel import DataFel
+from helpers import __version__
+from helpers.fel import DataFel, TillaggSaknas
 from helpers.konfig import kommun as config
 
+log = logging.getLogger("namndrapport")
 
-@click.group(help="Nämndrapport: bygg nämndernas rapporter från rådata. / Build committee reports from raw data.")
+DATAFEL, ANVANDNINGSFEL = 1, 2  # click's own UsageError exits 2 too
+
+
+class Kommandon(click.Group):
+    """The shared error handler: a user error becomes one Swedish line on stderr and an exit status."""
+
+    def invoke(self, ctx):
+        from helpers.bygg.webblasare import IngenWebblasare
+
+        try:
+            return super().invoke(ctx)
+        except DataFel as e:
+            _avbryt(str(e), DATAFEL)
+        except KeyError as e:
+            # Only the config's lookups ("Okänd nämnd 'x' …") are user errors; any other KeyError is a bug.
+            if not (e.args and isinstance(e.args[0], str) and e.args[0].startswith("Okänd")):
+                raise
+            _avbryt(e.args[0], ANVANDNINGSFEL)
+        except FileNotFoundError as e:
+            _avbryt(f"filen eller mappen saknas: {e.filename or e} (file not found)", DATAFEL)
+        except (IngenWebblasare, TillaggSaknas) as e:
+            _avbryt(str(e), DATAFEL)
+
+
+def _avbryt(meddelande: str, kod: int):
+    click.echo(f"FEL: {meddelande}", err=True)
+    sys.exit(kod)
+
+
+def _kommun(ctx, param, varde):
+    """--kommun must name a folder under data/raw with a kommun.yaml; a typo is a usage error."""
+    if varde and varde not in (kanda := config.kommuner()):
+        raise click.BadParameter(f"okänd kommun {varde!r}; kända: {', '.join(kanda) or 'inga (finns data/raw?)'}")
+    return varde
+
+
+def _rapporttyp(ctx, param, varde):
+    """Report types are data (kommun.yaml), so the choices are read when the command runs, not fixed here."""
+    if not varde:
+        return varde
+    kommun = ctx.params.get("kommun")
+    kanda = sorted({rt for kid in ([kommun] if kommun else config.kommuner())
+                    for rt in config.las_kommun(kid).rapporttyper})
+    if varde not in kanda:
+        raise click.BadParameter(f"{varde!r} är inte en av {', '.join(kanda)}")
+    return varde
+
+
+def _verbose(ctx, param, varde):
+    """Our loggers only (not the root: papermill and jupyter stay quiet), to this run's stderr."""
+    hanterare = logging.StreamHandler(sys.stderr)
+    hanterare.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    for namn in ("namndrapport", "helpers"):
+        logger = logging.getLogger(namn)
+        logger.handlers[:] = [hanterare]
+        logger.setLevel(logging.DEBUG if varde else logging.WARNING)
+        logger.propagate = False
+    return varde
+
+
+# is_eager: the selection filters below validate against --kommun, so it is parsed first.
+KOMMUN = dict(callback=_kommun, is_eager=True)
+RAPPORTTYP = dict(callback=_rapporttyp, metavar="TYP")
+
+
+@click.group(cls=Kommandon,
+             help="Nämndrapport: bygg nämndernas rapporter från rådata. / Build committee reports from raw data.")
+@click.version_option(__version__, "--version", prog_name="namndrapport", message="%(prog)s %(version)s",
+                      help="Visa versionen och avsluta. / Show the version.")
+@click.option("-v", "--verbose", is_flag=True, expose_value=False, is_eager=True, callback=_verbose,
+              help="Skriv ut felsökningsmeddelanden (logging på DEBUG-nivå). / Debug logging.")
 def main():
-    pass
+    from helpers.konfig import sokvagar as paths
+
+    log.debug("projektrot %s", paths.rot())
 
 
 @main.command(help="Kontrollera rådata mot scheman. / Check raw tables against their schemas.")
-@click.option("--kommun", help="Kommunens id (mapp under data/raw). Standard: alla.")
+@click.option("--kommun", help="Kommunens id (mapp under data/raw). Standard: alla.", **KOMMUN)
 def validate(kommun):
     from helpers.avsnitt import saknade_tabeller
     from helpers.fel import Problem, visningsnamn
@@ -53,7 +133,7 @@ def validate(kommun):
 
 
 @main.command("list", help="Lista rapporter som kan byggas. / List buildable reports.")
-@click.option("--kommun")
+@click.option("--kommun", help="Bara denna kommun (mapp under data/raw). Standard: alla.", **KOMMUN)
 def lista(kommun):
     from helpers.bygg.rapport import planera
 
@@ -62,10 +142,10 @@ def lista(kommun):
 
 
 @main.command(help="Bygg rapporter till reports/ (bara det som ändrats). / Build reports (only what changed).")
-@click.option("--kommun", help="Bara denna kommun.")
+@click.option("--kommun", help="Bara denna kommun.", **KOMMUN)
 @click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas).")
 @click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08.")
-@click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.")
+@click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.", **RAPPORTTYP)
 @click.option("--workers", "-j", type=int, default=None, help="Antal parallella processer (standard: antal kärnor).")
 @click.option("--force", is_flag=True, help="Bygg om allt, även det som inte ändrats.")
 @click.option("--dry-run", is_flag=True, help="Visa vad som skulle byggas och varför, utan att bygga.")
@@ -74,15 +154,12 @@ def lista(kommun):
 @click.option("--final", "slutlig", is_flag=True, help="Slutlig version: fel om en kommentar saknas (annars en markering).")
 def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, scheduler, timeout, slutlig):
     from helpers.bygg.rapport import bedom, planera
+    from helpers.konfig import sokvagar as paths
 
-    try:
-        beslut = bedom(planera(kommun, list(namnder) or None, period, rapporttyp), force, slutlig)
-    except DataFel as e:
-        click.echo(f"FEL: {e}", err=True)
-        sys.exit(2)
+    beslut = bedom(planera(kommun, list(namnder) or None, period, rapporttyp), force, slutlig)
+    log.debug("notebooks från %s; %d rapporter i urvalet", paths.notebooks(), len(beslut))
     if not beslut:
-        click.echo("Inga rapporter matchar urvalet.", err=True)
-        sys.exit(2)
+        _avbryt("inga rapporter matchar urvalet (no report matches the selection).", ANVANDNINGSFEL)
     att_bygga = [b for b in beslut if b.bygg]
     if dry_run:
         for b in beslut:
@@ -90,8 +167,6 @@ def build(kommun, namnder, period, rapporttyp, workers, force, dry_run, schedule
         click.echo(f"\n{len(att_bygga)} att bygga, {len(beslut) - len(att_bygga)} oförändrade.")
         return
     if not att_bygga:
-        from helpers.konfig import sokvagar as paths
-
         if not (paths.reports() / "index.html").exists():  # a no-op build writes nothing else
             from helpers.bygg.index import skriv_index
 
@@ -150,53 +225,43 @@ def _sammanfattning(resultat) -> int:
 
 
 @main.command("new", help="Skapa kommentarsfiler (utkast) för en rapport. / Create commentary drafts for a report.")
-@click.option("--kommun", required=True)
-@click.option("--namnd", required=True)
-@click.option("--period", required=True)
-@click.option("--report-type", "--rapporttyp", "rapporttyp", required=True, help="t.ex. arsredovisning")
-def ny(kommun, namnd, period, rapporttyp):
+@click.option("--kommun", required=True, help="Kommunens id (mapp under data/raw).", **KOMMUN)
+@click.option("--namnd", required=True, help="Nämndens id i kommun.yaml.")
+@click.option("--period", required=True, help="Perioden, t.ex. 2020 eller 2024-08.")
+@click.option("--rapporttyp", help="Rapporttypen, t.ex. arsredovisning.  [required]", **RAPPORTTYP)
+# The README once documented --report-type; it still works but is not shown.
+@click.option("--report-type", "report_type", hidden=True, **RAPPORTTYP)
+def ny(kommun, namnd, period, rapporttyp, report_type):
     from helpers.bygg.utkast import skapa
 
-    try:
-        k = config.las_kommun(kommun)
-        k.namnd(namnd)
-        if rapporttyp not in k.rapporttyper:
-            raise click.BadParameter(f"'{rapporttyp}'; kända: {', '.join(k.rapporttyper)}", param_hint="--report-type")
-        filer = skapa(kommun, namnd, period, rapporttyp)
-    except DataFel as e:
-        click.echo(f"FEL: {e}", err=True)
-        sys.exit(1)
-    except KeyError as e:
-        click.echo(f"FEL: {e.args[0]}", err=True)
-        sys.exit(2)
+    rapporttyp = rapporttyp or report_type
+    if not rapporttyp:
+        raise click.MissingParameter(param_hint="'--rapporttyp'", param_type="option")
+    config.las_kommun(kommun).namnd(namnd)  # an unknown nämnd is a usage error (KeyError "Okänd nämnd …")
+    filer = skapa(kommun, namnd, period, rapporttyp)
     for fil, skapad in filer:
         click.echo(f"  {'skapad  ' if skapad else 'finns   '} {fil}")
     click.echo(f"{sum(s for _, s in filer)} nya utkast; befintliga filer ändras aldrig.")
 
 
 @main.command(help="Skriv ut byggda rapporter som PDF (Chromium). / Print built reports to PDF.")
-@click.option("--kommun")
-@click.option("--namnd", "namnder", multiple=True)
-@click.option("--period")
-@click.option("--rapporttyp")
+@click.option("--kommun", help="Bara denna kommun.", **KOMMUN)
+@click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas).")
+@click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08.")
+@click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.", **RAPPORTTYP)
 def pdf(kommun, namnder, period, rapporttyp):
     from helpers.bygg.pdf import skriv_pdf
     from helpers.bygg.rapport import planera
-    from helpers.bygg.webblasare import IngenWebblasare, webblasare
+    from helpers.bygg.webblasare import webblasare
 
     rapporter = [r for r in planera(kommun, list(namnder) or None, period, rapporttyp) if r.utfil.exists()]
     if not rapporter:
-        click.echo("Inga byggda rapporter matchar urvalet; kör `namndrapport build` först.", err=True)
-        sys.exit(2)
-    try:
-        with webblasare() as blasare:
-            for r in rapporter:
-                ut = r.utfil.with_suffix(".pdf")
-                skriv_pdf(blasare, r.utfil, ut)
-                click.echo(f"  {ut}")
-    except IngenWebblasare as e:
-        click.echo(f"FEL: {e}", err=True)
-        sys.exit(2)
+        _avbryt("inga byggda rapporter matchar urvalet; kör `namndrapport build` först.", ANVANDNINGSFEL)
+    with webblasare() as blasare:
+        for r in rapporter:
+            ut = r.utfil.with_suffix(".pdf")
+            skriv_pdf(blasare, r.utfil, ut)
+            click.echo(f"  {ut}")
 
 
 @main.group(help="Kolada: hämta nyckeltal till cachen som rapporterna läser. / Kolada key figures.")
@@ -205,7 +270,7 @@ def kolada():
 
 
 @kolada.command("fetch", help="Hämta Kolada-värden för kommunens indikatorer, riket och jämförelsegrupper.")
-@click.option("--kommun", required=True)
+@click.option("--kommun", required=True, help="Kommunens id (mapp under data/raw).", **KOMMUN)
 @click.option("--year", "ar", type=int, multiple=True, help="År att hämta (kan upprepas). Standard: de senaste nio.")
 def kolada_fetch(kommun, ar):
     from helpers.kolada.klient import KoladaFel, hamta
@@ -237,13 +302,19 @@ def kolada_groups(titel):
 
 
 @main.command(help="Ta bort byggcache, körda notebooks, rapporter och bearbetade data. / Remove generated files.")
-@click.option("--bara-cache", is_flag=True, help="Behåll rapporterna; ta bara bort cache och körda notebooks.")
-def clean(bara_cache):
+@click.option("--cache-only", is_flag=True, help="Behåll rapporterna; ta bara bort cache och körda notebooks.")
+@click.option("--bara-cache", is_flag=True, hidden=True)  # the old spelling, kept for scripts that use it
+@click.option("--yes", "-y", is_flag=True, help="Fråga inte innan rapporterna tas bort.")
+def clean(cache_only, bara_cache, yes):
     import shutil
 
     from helpers.konfig import sokvagar as paths
 
-    mal = [paths.build()] + ([] if bara_cache else [paths.reports(), paths.processed()])
+    cache_only = cache_only or bara_cache
+    mal = [paths.build()] + ([] if cache_only else [paths.reports(), paths.processed()])
+    if not cache_only and not yes:
+        click.confirm(f"Ta bort alla rapporter i {paths.reports()} och bearbetade data i {paths.processed()}?",
+                      abort=True)
     for mapp in mal:
         if mapp.exists():
             for del_ in mapp.iterdir():

@@ -50,3 +50,18 @@ def visningsnamn(fil: Path | str) -> str:
     if "data" in delar:
         return str(Path(*delar[delar.index("data"):]))
     return str(fil)
+
+
+class TillaggSaknas(ImportError):
+    """An optional feature's package is not installed; the message names the pip extra that adds it."""
+
+
+def importera_tillagg(modul: str, tillagg: str):
+    """Import ``modul`` from the optional extra ``tillagg`` (pdf, dask, kolada), or say how to install it."""
+    import importlib
+
+    try:
+        return importlib.import_module(modul)
+    except ImportError as e:
+        raise TillaggSaknas(f"{modul.split('.')[0]} saknas; installera tillägget med: pip install 'namndrapport[{tillagg}]' "
+                            f"(missing optional dependency '{e.name or modul}')") from e

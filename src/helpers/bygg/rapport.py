@@ -93,7 +93,7 @@ def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, tim
 
     parametrar = {"kommun": rapport.kommun, "namnd": rapport.namnd, "period": rapport.period,
                   "rapporttyp": rapport.rapporttyp, "avsnitt": sektion_id, "datarot": str(paths.rot()), "lage": lage}
-    return karna(paths.NOTEBOOKS).kor(notebook, parametrar, ut, timeout)
+    return karna(paths.notebooks()).kor(notebook, parametrar, ut, timeout)
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +162,7 @@ class Beslut:
 
 
 def _notebooks(k: config.Kommun, rapport: Rapport) -> dict[str, Path]:
-    return {sid: paths.NOTEBOOKS / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
+    return {sid: paths.notebooks() / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
 
 
 def bedom(rapporter: list[Rapport], tvinga: bool = False, slutlig: bool = False) -> list[Beslut]:
@@ -220,7 +220,7 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
                 sektionsavtryck = avtryck.sektion(komponenter, sid, sum(avsnitt.deklaration_for(k, sid), ()))
                 nb = _sektion_fran_cache(aktuell_notebook, sektionsavtryck)
                 if nb is None:
-                    nb = kor_sektion(rapport, sid, paths.NOTEBOOKS / s["notebook"], aktuell_notebook, timeout,
+                    nb = kor_sektion(rapport, sid, paths.notebooks() / s["notebook"], aktuell_notebook, timeout,
                                      komponenter.get("läge", "utkast"))
                     skriv_atomiskt(aktuell_notebook.with_suffix(".json"),
                                    json.dumps({"avtryck": sektionsavtryck}))
@@ -317,8 +317,10 @@ def _bygg_lokalt(beslut: list[Beslut], arbetare, vid_klar, timeout) -> list[Bygg
 
 
 def _bygg_dask(beslut: list[Beslut], adress: str, vid_klar, timeout) -> list[Byggresultat]:
-    from distributed import Client
-    from distributed import as_completed as dask_klara
+    from helpers.fel import importera_tillagg
+
+    distributed = importera_tillagg("distributed", "dask")
+    Client, dask_klara = distributed.Client, distributed.as_completed
 
     resultat = []
     if not beslut:

@@ -23,8 +23,9 @@ def chromium() -> str:
 
 @contextmanager
 def webblasare():
-    from playwright.sync_api import sync_playwright
+    from helpers.fel import importera_tillagg
 
+    sync_playwright = importera_tillagg("playwright.sync_api", "pdf").sync_playwright
     with sync_playwright() as p:
         blasare = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
         try:

@@ -38,8 +38,9 @@ class Klient:
     def __init__(self, bas: str = BAS, session=None, per_sekund: float = 4.0, forsok: int = 5,
                  vantan: float = 1.0, timeout: float = 30.0):
         if session is None:
-            import requests_cache
+            from helpers.fel import importera_tillagg
 
+            requests_cache = importera_tillagg("requests_cache", "kolada")
             cache = paths.processed() / "kolada" / "http"
             cache.parent.mkdir(parents=True, exist_ok=True)
             session = requests_cache.CachedSession(str(cache), backend="sqlite", expire_after=dt.timedelta(days=1))
@@ -48,8 +49,9 @@ class Klient:
         self._senast = 0.0
 
     def _get(self, url: str) -> dict:
-        import requests
+        from helpers.fel import importera_tillagg
 
+        requests = importera_tillagg("requests", "kolada")
         for forsok in range(1, self.forsok + 1):
             paus = self._intervall - (time.monotonic() - self._senast)
             if paus > 0:

@@ -1,13 +1,14 @@
-"""Where things are. Code (notebooks, template) lives with the package; data and reports under the
-data root, which is the project folder unless NAMNDRAPPORT_ROOT points elsewhere (tests use that)."""
+"""Where things are. Data and reports live under the project root (``rot()``); the template lives with the
+package; the section notebooks come from ``<root>/notebooks/`` when the project has them (so analysts can
+edit them), else from the copy a non-editable install ships inside the package (``helpers/notebooks/``)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-PROJEKT = Path(__file__).resolve().parents[3]
-NOTEBOOKS = PROJEKT / "notebooks"
+PROJEKT = Path(__file__).resolve().parents[3]  # the source checkout, for an editable install
+PAKETETS_NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # copied in by setup.py at build time
 MALLAR = Path(__file__).resolve().parents[1] / "presentation" / "templates"
 
 
@@ -51,3 +52,12 @@ def reports() -> Path:
 def build() -> Path:
     """Executed section notebooks, kept for debugging a failed section."""
     return rot() / "build"
+
+
+def notebooks() -> Path:
+    """The section notebooks: ``<root>/notebooks/``, else the installed package's copy, else the checkout's."""
+    for mapp in (rot() / "notebooks", PAKETETS_NOTEBOOKS, PROJEKT / "notebooks"):
+        if any(mapp.glob("*.ipynb")):
+            return mapp
+    raise FileNotFoundError(f"Hittar inga notebooks i {rot() / 'notebooks'} eller i paketet. "
+                            "(Section notebooks not found; reinstall namndrapport.)")
