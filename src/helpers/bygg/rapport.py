@@ -25,6 +25,7 @@ from helpers.fel import DataFel, Problem, visningsnamn
 from helpers.filer import skriv_atomiskt
 from helpers.konfig import kommun as config
 from helpers.konfig import sokvagar as paths
+from helpers.presentation import stil
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
             # Only what the section shows through helpers.presentation.visning (display_data): a bare
             # expression an analyst leaves in a cell (execute_result) is exploration, not report.
             cell.outputs = [o for o in cell.outputs if o.output_type == "display_data"]
+            for o in cell.outputs:  # the page has rapport.css once: drop each table's notebook copy of it
+                if "text/html" in o.get("data", {}):
+                    o.data["text/html"] = stil.i_rapport(o.data["text/html"])
             if cell.outputs:
                 cell.id = f"{sektion['id']}-{len(nb.cells)}"  # one notebook may render several sections
                 nb.cells.append(cell)

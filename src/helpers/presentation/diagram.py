@@ -1,5 +1,8 @@
 """Charts in the municipality's palette, one theme for every section, each with a Swedish alt text
-that states its key numbers. Figures are embedded as PNG (no external requests)."""
+that states its key numbers. Figures are embedded as PNG (no external requests).
+
+Charts are drawn on their own ``Figure`` objects, never through pyplot: no global backend switch, no
+figure left in pyplot's list, so the analyst's own ``plt.plot`` in a later cell still shows inline."""
 
 from __future__ import annotations
 
@@ -8,15 +11,13 @@ import io
 from html import escape
 
 import matplotlib
+import matplotlib.ticker as mticker
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import matplotlib.ticker as mticker  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-
-from helpers.konfig.kommun import MANADER, MANADER_KORT  # noqa: E402
-from helpers.presentation import format as fmt  # noqa: E402
+from helpers.konfig.kommun import MANADER, MANADER_KORT
+from helpers.presentation import format as fmt
 
 
 def tema(palett: tuple[str, ...] | list[str]) -> None:
@@ -46,7 +47,6 @@ def _svensk_axel(ax, decimaler: int | None = None, axel: str = "y") -> None:
 def figur_html(fig, alt: str, bildtext: str, *, liten: bool = False) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight", dpi=144)
-    plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode()
     klass = "diagram liten" if liten else "diagram"
     return (f'<figure class="{klass}"><img src="data:image/png;base64,{data}" alt="{escape(alt)}">'
@@ -57,7 +57,8 @@ def ackumulerat_utfall(ack: pd.DataFrame, palett, *, namnd: str, ar: int, progno
     """Line chart: accumulated utfall vs accumulated budget per month (mnkr), with the helårsprognos."""
     if ack.empty or ack["utfall"].notna().sum() == 0:
         return None
-    fig, ax = plt.subplots(figsize=(9, 4))
+    fig = Figure(figsize=(9, 4))
+    ax = fig.subplots()
     x = [MANADER_KORT[m - 1] for m in ack["manad"]]
     ax.plot(x, ack["budget"] / 1000, color=palett[0], linestyle="--", marker="", label="Ackumulerad budget")
     ax.plot(x, ack["utfall"] / 1000, color=palett[1], marker="o", label="Ackumulerat utfall")
@@ -87,7 +88,8 @@ def indikator(serie: dict[str, pd.DataFrame], palett, *, namn: str, enhet: str |
     mal = mal if mal is not None and len(mal) else None
     alla_ar = sorted(set(totalt["ar"]) | (set(mal["ar"]) if mal is not None else set()))
     x = {a: i for i, a in enumerate(alla_ar)}  # categorical years: no 2020.5 ticks
-    fig, ax = plt.subplots(figsize=(6, 2.8))
+    fig = Figure(figsize=(6, 2.8))
+    ax = fig.subplots()
     for i, kon in enumerate(k for k in etiketter if k in serie):
         df = serie[kon]
         ax.plot([x[a] for a in df["ar"]], df["varde"], linestyle=stilar[kon], marker="o",
@@ -113,7 +115,8 @@ def investeringar(rader: pd.DataFrame, palett, *, ar: int, antal: int = 10) -> s
     p = p.nlargest(antal, "budget").iloc[::-1]
     if len(p) < 2:
         return None
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(p) + 1.2))
+    fig = Figure(figsize=(9, 0.45 * len(p) + 1.2))
+    ax = fig.subplots()
     y = range(len(p))
     ax.barh([i + 0.2 for i in y], p["budget"] / 1000, height=0.4, color=palett[0], label=f"Budget helår {ar}")
     ax.barh([i - 0.2 for i in y], p["utfall"].fillna(0) / 1000, height=0.4, color=palett[1], label="Utfall")
@@ -132,7 +135,8 @@ def per_manad(varden: dict[int, pd.DataFrame], palett, *, namn: str, enhet: str 
     varden = {ar: df for ar, df in varden.items() if len(df)}
     if not varden:
         return None
-    fig, ax = plt.subplots(figsize=(9, 3.5))
+    fig = Figure(figsize=(9, 3.5))
+    ax = fig.subplots()
     for i, (ar, df) in enumerate(sorted(varden.items())):
         ax.plot([MANADER_KORT[int(m) - 1] for m in df["manad"]], df["varde"], marker="o",
                 linestyle="-" if i == len(varden) - 1 else "--", color=palett[i % len(palett)], label=str(ar))
@@ -156,7 +160,8 @@ def jamforelse(serier: dict[str, pd.DataFrame], mal: pd.DataFrame, palett, *, na
         return None
     alla_ar = sorted(set().union(*[set(d["ar"]) for d in serier.values()]) | set(mal["ar"]))
     x = {a: i for i, a in enumerate(alla_ar)}
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig = Figure(figsize=(7, 3.2))
+    ax = fig.subplots()
     stilar = ["-", "--", ":", "-.", "-", "-"]
     for i, (etikett, d) in enumerate(serier.items()):
         ax.plot([x[a] for a in d["ar"]], d["varde"], marker="o", linestyle=stilar[i % len(stilar)],

@@ -13,6 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from helpers.presentation import format as fmt
+from helpers.presentation import stil
 
 ENHETSTEXT = {
     "tkr": "Tabellen redovisas i tusentals kronor, tkr.",
@@ -83,5 +84,5 @@ class Tabell:
                 f'<table><caption>{escape(self.rubrik)}</caption>'
                 f"<thead><tr>{huvud}</tr></thead><tbody>{''.join(kropp)}</tbody></table>{fot}</div>")
 
-    def _repr_html_(self) -> str:  # shows as a table in JupyterLab and in the rendered report
-        return self.html()
+    def _repr_html_(self) -> str:  # shows as the report's table in JupyterLab (stitching strips the style)
+        return stil.i_notebook(self.html())

@@ -13,6 +13,8 @@ import nh3
 from IPython.display import HTML, display
 from markdown_it import MarkdownIt
 
+from helpers.presentation import stil
+
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 _TAGGAR = {"p", "em", "strong", "ul", "ol", "li", "h3", "h4", "h5", "blockquote", "table", "thead", "tbody", "tr",
            "th", "td", "br", "code", "a", "abbr"}
@@ -74,13 +76,14 @@ def kommentar(text: str | None, *, sektion: str, valfri: bool = False, slutlig: 
 
 
 def tabell(t) -> None:
-    display(HTML(t.html()))
+    # With the report's table style, so JupyterLab shows what the report shows (stitching strips it again).
+    display(HTML(stil.i_notebook(t.html())))
 
 
 def figur(html: str | None) -> None:
     """A figure from ``helpers.presentation.diagram``; nothing when the chart had no data to show."""
     if html:
-        display(HTML(html))
+        display(HTML(stil.i_notebook(html)))
 
 
 def bedomning(steg, motivering: str | None = None, *, rubrik: str = "Bedömning") -> None:
