@@ -17,7 +17,12 @@ from helpers.filer import OsakerFil, las_sakert
 from helpers.indata import lager
 from helpers.indata.lasare import las_tabell
 from helpers.indata.scheman import TABELLER
-from helpers.indata.tal import STORSTA_BELOPP, decimaltecken, las_tal, normalisera_nyckel
+from helpers.indata.tal import (
+    STORSTA_BELOPP,
+    decimaltecken,
+    las_tal,
+    normalisera_nyckel,
+)
 
 # --- files ---------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pandas as pd
 from filelock import FileLock
 
 from helpers.fel import DataFel, Problem, visningsnamn
-from helpers.filer import OsakerFil, las_sakert, skriv_atomiskt
+from helpers.filer import MAX_TABELL, OsakerFil, las_sakert, skriv_atomiskt
 from helpers.indata.scheman import TABELLER
 from helpers.indata.validering import validera_period
 from helpers.konfig import kommun as config
@@ -31,7 +31,10 @@ def raw_hash(kommun: config.Kommun, period: config.Period) -> str:
             h.update(kod.read_bytes())
     for fil in [kommun.mapp / "kommun.yaml", *sorted(p for p in period.mapp.rglob("*") if p.is_file())]:
         h.update(str(fil.relative_to(kommun.mapp)).encode())
-        h.update(fil.read_bytes())
+        try:  # a link outside the kommun folder is not read here either; validation reports it
+            h.update(las_sakert(fil, kommun.mapp, MAX_TABELL))
+        except OsakerFil as e:
+            h.update(f"osäker fil: {e}".encode())
     return h.hexdigest()
 
 
