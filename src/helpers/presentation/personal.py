@@ -26,6 +26,8 @@ def gruppnamn(grupp: str) -> str:
         return "Totalt"
     if grupp in ("K", "M"):
         return {"K": "kvinnor", "M": "män"}[grupp]
+    if grupp in ("Kvinnor", "Män"):
+        return grupp.lower()
     m = _ALDER.match(grupp)
     if m and any(c.isdigit() for c in grupp):
         fran, till = m.groups()
