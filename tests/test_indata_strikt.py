@@ -239,3 +239,20 @@ def test_inget_dolt_varde_kan_raknas_fram_ur_totalen(tabell, grans):
     for etiketter in dimensioner.values():
         dolda = [g for g in etiketter if ut[g]] + (["alla"] if ut["alla"] else [])
         assert len(dolda) != 1, f"ensam dold cell {dolda} kan räknas fram ur totalen och de andra grupperna"
+
+
+@pytest.mark.slow
+def test_bygget_tar_inte_med_en_kommentar_som_lankar_till_passwd(rot):
+    """End to end: the report build stops with the file named, and /etc/passwd is in no report."""
+    from click.testing import CliRunner
+
+    from helpers.cli import main
+
+    fil = rot / "data" / "raw" / "haninge" / "2020" / "kommentarer" / "ks" / "personal.md"
+    fil.unlink()
+    fil.symlink_to("/etc/passwd")
+    res = CliRunner().invoke(main, ["build", "--kommun", "haninge", "--period", "2020", "--namnd", "ks", "-j", "1"])
+    assert res.exit_code != 0 and "Traceback" not in res.output, res.output
+    assert "kommentarer/ks/personal.md" in res.output and "utanför kommunens mapp" in res.output, res.output
+    for html in (rot / "reports").rglob("*.html"):
+        assert "root:x:" not in html.read_text(encoding="utf-8")
