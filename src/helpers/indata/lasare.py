@@ -170,6 +170,7 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None,
     decimal = None if xlsx else decimaltecken([r[i] for _, r in rader[1:] for i in numeriska if i < len(r)])
     nycklar = (set(tabell.nyckel) | REFERENSKOLUMNER) & set(index)
     dimensioner = installning.get("dimensioner") if tabell.namn == "personal" else None
+    dimensioner = dimensioner if isinstance(dimensioner, dict) else None  # its shape is konfig's to report
     tillatna_grupper = {str(g) for gr in (dimensioner or {}).values() for g in (gr or [])} | {"alla"}
     poster = []
     for radnr, rad in rader[1:]:

@@ -40,9 +40,10 @@ def gruppnamn(grupp: str) -> str:
 def _dimensioner(kommun) -> dict | None:
     """The declared personnel dimensions (kommun.yaml tabeller.personal.dimensioner), if any."""
     try:
-        return kommun.tabellinstallning("personal").get("dimensioner") or None
+        dimensioner = kommun.tabellinstallning("personal").get("dimensioner")
     except AttributeError:  # a bare object in tests: the built-in recognition applies
         return None
+    return dimensioner if isinstance(dimensioner, dict) and dimensioner else None
 
 
 def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL):
