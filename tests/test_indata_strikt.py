@@ -256,3 +256,10 @@ def test_bygget_tar_inte_med_en_kommentar_som_lankar_till_passwd(rot):
     assert "kommentarer/ks/personal.md" in res.output and "utanför kommunens mapp" in res.output, res.output
     for html in (rot / "reports").rglob("*.html"):
         assert "root:x:" not in html.read_text(encoding="utf-8")
+
+
+def test_gruppnamn_for_deklarerade_och_inbyggda_etiketter():
+    from helpers.presentation.personal import gruppnamn
+
+    assert gruppnamn("–29") == "29 år och yngre" and gruppnamn("30–49") == "30–49 år"
+    assert gruppnamn("50-") == "50 år och äldre" and gruppnamn("Kvinnor") == "kvinnor"

@@ -26,7 +26,7 @@ MINSTA_MIN_ANTAL = 3  # a smaller threshold would publish groups of one or two p
 _NYCKELTAL = yaml.safe_load((Path(__file__).parents[1] / "konfig" / "nyckeltal.yaml").read_text(encoding="utf-8"))
 
 
-_ALDER = re.compile(r"^\s*(\d+)?\s*[-\u2013\u2212]\s*(\d+)?\s*(år)?\s*$")
+_ALDER = re.compile(r"^\s*(\d+)?\s*[-\u2013\u2212]\s*(\d+)?\s*(?:år)?\s*$")
 _KON = {"k": "kon", "m": "kon", "kvinnor": "kon", "män": "kon", "kvinna": "kon", "man": "kon"}
 
 
