@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -45,6 +46,20 @@ def _tillampa(rot: Path, andring: dict) -> None:
         text = fil.read_text(encoding="utf-8").rstrip("\n")
         rader = [f"ks;Enhet {i};;2020;;1,0;1,0;" for i in range(andring["stor"] - len(text.splitlines()))]
         fil.write_text(text + "\n" + "\n".join(rader) + "\n" + andring["sista"] + "\n", encoding="utf-8")
+    elif "symlank" in andring:  # the file becomes a link, e.g. to /etc/passwd or /dev/zero
+        fil.unlink()
+        fil.symlink_to(andring["symlank"])
+    elif "fifo" in andring:  # a named pipe: reading it without care hangs forever
+        fil.unlink()
+        os.mkfifo(fil)
+    elif "xlsx" in andring:  # the CSV replaced by a workbook; cells starting with = are formulas, never computed
+        import openpyxl
+
+        bok = openpyxl.Workbook()
+        for rad in andring["xlsx"]:
+            bok.active.append(rad)
+        fil.unlink()
+        bok.save(fil.with_suffix(".xlsx"))
     else:
         raise AssertionError(f"okänd ändring {andring}")
 

@@ -1,9 +1,12 @@
 """Personnel key figures, with suppression of small groups.
 
 Figures about fewer than ``min_antal`` persons (default 5, ``tabeller.personal.min_antal`` in kommun.yaml)
-are personal data: they are replaced by ``..`` in tables and left out of charts. When exactly one group
-of a breakdown (kön, ålder) is suppressed, a second one is too, so the hidden value cannot be worked out
-from the total and the other groups."""
+are personal data: they are replaced by ``..`` in tables and left out of charts. When exactly one cell
+of a breakdown (a dimension such as kön or ålder, together with its total) is suppressed, a second one is
+too, so the hidden value cannot be worked out from the total and the other groups.
+
+The dimensions are declared in kommun.yaml (``tabeller.personal.dimensioner``: dimension → group labels).
+Without a declaration, K/M/Kvinnor/Män are kön and ranges like 30-49, –29 or 50– are ålder."""
 
 from __future__ import annotations
 
@@ -17,40 +20,60 @@ DOLT = ".."
 
 
 STANDARD_MIN_ANTAL = 5
+MINSTA_MIN_ANTAL = 3  # a smaller threshold would publish groups of one or two persons
 
 
 _NYCKELTAL = yaml.safe_load((Path(__file__).parents[1] / "konfig" / "nyckeltal.yaml").read_text(encoding="utf-8"))
 
 
-_ALDER = re.compile(r"^(\d+)?-(\d+)?$")
+_ALDER = re.compile(r"^\s*(\d+)?\s*[-\u2013\u2212]\s*(\d+)?\s*(?:år)?\s*$")
+_KON = {"k": "kon", "m": "kon", "kvinnor": "kon", "män": "kon", "kvinna": "kon", "man": "kon"}
 
 
 def nyckeltal(kommun) -> dict[str, dict]:
     return {**_NYCKELTAL, **(getattr(kommun, "nyckeltal", None) or {})}
 
 
-def _partition(grupp: str) -> str | None:
-    if grupp in ("K", "M"):
+def _partition(grupp: str, dimensioner: dict | None = None) -> str | None:
+    """The dimension a group label belongs to, or None (the total, or an unknown label)."""
+    if grupp in (None, "", "alla"):
+        return None
+    if dimensioner:
+        return next((d for d, etiketter in dimensioner.items() if grupp in {str(e) for e in etiketter or ()}), None)
+    if str(grupp).strip().lower() in _KON:
         return "kon"
-    if _ALDER.match(grupp or ""):
+    if _ALDER.match(str(grupp)) and any(c.isdigit() for c in str(grupp)):
         return "alder"
     return None
 
 
-def rojandeskydd(personal: pd.DataFrame, min_antal: int = STANDARD_MIN_ANTAL) -> pd.DataFrame:
-    """Adds ``dold`` (True where the value must not be shown). Rows without ``antal`` are shown."""
+def rojandeskydd(personal: pd.DataFrame, min_antal: int = STANDARD_MIN_ANTAL,
+                 dimensioner: dict | None = None) -> pd.DataFrame:
+    """Adds ``dold`` (True where the value must not be shown). Rows without ``antal`` are shown.
+
+    Each dimension with its total is one equation, total = sum of groups: an equation with exactly one
+    hidden cell gives that cell away, so the smallest visible group (or, failing that, the total) is
+    hidden too. Hiding a total touches every dimension, so this repeats until nothing changes."""
+    min_antal = max(int(min_antal), MINSTA_MIN_ANTAL)
     df = personal.copy()
     df["grupp"] = df["grupp"].fillna("alla")
     df["dold"] = df["antal"].notna() & (df["antal"] < min_antal)
+    dimension = df["grupp"].map(lambda g: _partition(g, dimensioner))
     nycklar = ["ar", "manad", "nyckeltal"]
     for _, idx in df.groupby([df[k].astype(str) for k in nycklar], dropna=False).groups.items():
-        del_ = df.loc[idx]
-        for partition in ("kon", "alder"):
-            grupper = del_[del_["grupp"].map(_partition) == partition]
-            if (grupper["dold"].sum() == 1) and len(grupper) > 1:
-                synliga = grupper[~grupper["dold"]]
-                extra = synliga["antal"].fillna(float("inf")).idxmin()
+        total = [i for i in idx if df.at[i, "grupp"] == "alla"]
+        ekvationer = [[i for i in idx if dimension[i] == d] for d in dict.fromkeys(dimension[idx].dropna())]
+        andrad = True
+        while andrad:
+            andrad = False
+            for grupper in ekvationer:
+                celler = grupper + total
+                if len(celler) < 2 or sum(bool(df.at[i, "dold"]) for i in celler) != 1:
+                    continue
+                synliga = [i for i in grupper if not df.at[i, "dold"]] or [i for i in total if not df.at[i, "dold"]]
+                extra = min(synliga, key=lambda i: (df.at[i, "antal"] if pd.notna(df.at[i, "antal"]) else float("inf")))
                 df.loc[extra, "dold"] = True
+                andrad = True
     return df
 
 

@@ -22,6 +22,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from helpers.filer import MAX_TABELL, OsakerFil, las_sakert
 from helpers.indata.kodning import avkoda
 from helpers.indata.scheman import normalisera_kolumnnamn
 
@@ -60,9 +61,18 @@ def paket() -> str:
     return _sha(sys.version, *versioner)
 
 
-def tabell(fil: Path, namnd: str) -> str:
+def _las(fil: Path, rot: Path | None) -> bytes:
+    """A file's bytes, read the way validation reads it (regular file inside the kommun folder, bounded
+    size). A file validation will refuse hashes as a marker: the build then fails on validation."""
+    try:
+        return las_sakert(fil, rot if rot is not None else fil.parent.parent, MAX_TABELL)
+    except OsakerFil as e:
+        return f"osäker fil: {e}".encode()
+
+
+def tabell(fil: Path, namnd: str, rot: Path | None = None) -> str:
     """A raw table as far as one nämnd's report is concerned."""
-    data = fil.read_bytes()
+    data = _las(fil, rot)
     if fil.suffix.lower() != ".csv":
         return _sha(data)
     try:
@@ -93,11 +103,11 @@ def rapport(kommun_mapp: Path, period_mapp: Path, namnd: str, notebooks: dict[st
                    "kod": kod(), "paket": paket()}
     for fil in sorted(period_mapp.iterdir()):
         if fil.is_file() and fil.suffix.lower() in (".csv", ".xlsx"):
-            komponenter[f"data:{fil.name}"] = tabell(fil, namnd)
+            komponenter[f"data:{fil.name}"] = tabell(fil, namnd, kommun_mapp)
     kommentarer = period_mapp / "kommentarer" / namnd
     filer = sorted(p for p in kommentarer.rglob("*") if p.is_file()) if kommentarer.is_dir() else []
     for p in filer:  # one component per file: a section depends only on its own commentary
-        komponenter[f"kommentar:{p.relative_to(kommentarer).as_posix()}"] = _sha(p.read_bytes())
+        komponenter[f"kommentar:{p.relative_to(kommentarer).as_posix()}"] = _sha(_las(p, kommun_mapp))
     for sid, nb in notebooks.items():
         komponenter[f"notebook:{sid}"] = _sha(nb.read_bytes())
     komponenter["kolada"] = kolada(kommun_mapp)

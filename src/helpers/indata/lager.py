@@ -15,7 +15,7 @@ import pandas as pd
 from filelock import FileLock
 
 from helpers.fel import DataFel, Problem, visningsnamn
-from helpers.filer import skriv_atomiskt
+from helpers.filer import MAX_TABELL, OsakerFil, las_sakert, skriv_atomiskt
 from helpers.indata.scheman import TABELLER
 from helpers.indata.validering import validera_period
 from helpers.konfig import kommun as config
@@ -31,7 +31,10 @@ def raw_hash(kommun: config.Kommun, period: config.Period) -> str:
             h.update(kod.read_bytes())
     for fil in [kommun.mapp / "kommun.yaml", *sorted(p for p in period.mapp.rglob("*") if p.is_file())]:
         h.update(str(fil.relative_to(kommun.mapp)).encode())
-        h.update(fil.read_bytes())
+        try:  # a link outside the kommun folder is not read here either; validation reports it
+            h.update(las_sakert(fil, kommun.mapp, MAX_TABELL))
+        except OsakerFil as e:
+            h.update(f"osäker fil: {e}".encode())
     return h.hexdigest()
 
 
@@ -70,17 +73,25 @@ def tabell(kommun_id: str, period_id: str, namn: str, namnd: str | None = None) 
     return df
 
 
+MAX_KOMMENTAR = 1024 * 1024  # a commentary longer than this is a wrong file, not text for a report
+
+
 def kommentar(kommun_id: str, period_id: str, namnd: str, sektion: str) -> str | None:
-    """The analyst's Markdown commentary for a section, if written."""
+    """The analyst's Markdown commentary for a section, if written. It must be a regular file inside
+    the kommun's folder: a symlink to /etc/passwd must not end up in the report."""
     kommun = config.las_kommun(kommun_id)
     fil = kommun.mapp / period_id / "kommentarer" / namnd / f"{sektion}.md"
-    if not fil.exists():
+    if not fil.exists() and not fil.is_symlink():
         return None
     try:
-        return fil.read_text(encoding="utf-8")
+        data = las_sakert(fil, kommun.mapp, MAX_KOMMENTAR)
+    except OsakerFil as e:
+        raise DataFel([Problem(visningsnamn(fil), None, None, None, str(e))]) from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         try:
-            return fil.read_bytes().decode("cp1252")  # saved by an editor that does not write UTF-8
+            return data.decode("cp1252")  # saved by an editor that does not write UTF-8
         except UnicodeDecodeError:
             pass
         raise DataFel([Problem(visningsnamn(fil), None, None, None,

@@ -15,12 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.fel import Problem, visningsnamn
+from helpers.filer import MAX_TABELL, OsakerFil, las_sakert
 from helpers.indata.kodning import InteText
 from helpers.indata.kodning import avkoda as _avkoda
 from helpers.indata.scheman import Kolumn, Tabell, normalisera_kolumnnamn
-from helpers.indata.tal import las_tal
+from helpers.indata.tal import decimaltecken, las_tal, normalisera_nyckel
 
-MAX_STORLEK = 50 * 1024 * 1024  # a raw table larger than this is almost certainly the wrong export
+MAX_STORLEK = MAX_TABELL
 SANT = {"ja", "j", "sant", "true", "1", "x"}
 FALSKT = {"nej", "n", "falskt", "false", "0"}
 
@@ -33,36 +34,57 @@ def hitta_fil(mapp: Path, tabell: str) -> Path | None:
     return None
 
 
-def _rader_csv(fil: Path, installning: dict) -> list[list[str]]:
-    text = _avkoda(fil.read_bytes(), installning.get("kodning"))
+class FormelUtanVarde(str):
+    """An xlsx cell holding a formula whose result was never saved (openpyxl reads it as empty)."""
+
+
+# Columns that identify or refer to rows: normalised before uniqueness and reference checks.
+REFERENSKOLUMNER = {"namnd", "overordnad", "mal", "indikator"}
+
+
+def _rader_csv(data: bytes, installning: dict) -> list[list[str]]:
+    text = _avkoda(data, installning.get("kodning"))
     forsta = text.split("\n", 1)[0]
     avgransare = installning.get("avgransare") or max((";", ",", "\t"), key=forsta.count)
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=avgransare))
 
 
-def _rader_xlsx(fil: Path, installning: dict) -> list[list[str]]:
+def _rader_xlsx(data: bytes, installning: dict) -> list[list[str]]:
     import openpyxl
 
-    bok = openpyxl.load_workbook(fil, read_only=True, data_only=True)
-    blad = bok[installning["blad"]] if installning.get("blad") else bok.worksheets[0]
-    rader = [["" if v is None else (repr(v) if isinstance(v, float) else str(v)) for v in rad]
-             for rad in blad.iter_rows(values_only=True)]
-    bok.close()
+    def blad(data_only: bool):
+        bok = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+        b = bok[installning["blad"]] if installning.get("blad") else bok.worksheets[0]
+        rader = [list(r) for r in b.iter_rows(values_only=True)]
+        bok.close()
+        return rader
+
+    varden = blad(True)
+    # A formula saved by a program that does not compute (a script, some exports) has no cached value:
+    # data_only gives None, which would read as an empty cell. The formulas are read to tell them apart.
+    formler = blad(False) if any(v is None for r in varden for v in r) else varden
+    rader = []
+    for rad, frad in zip(varden, formler):
+        ut = []
+        for i, v in enumerate(rad):
+            f = frad[i] if i < len(frad) else None
+            if v is None and isinstance(f, str) and f.startswith("="):
+                ut.append(FormelUtanVarde(f))
+            else:
+                ut.append("" if v is None else (repr(v) if isinstance(v, float) else str(v)))
+        rader.append(ut)
     return rader
 
 
-def _tolka(varde: str, kolumn: Kolumn):
+def _tolka(varde: str, kolumn: Kolumn, decimal: str | None = None, belopp: bool = False):
     """Return the typed value, or raise ValueError with what was expected."""
     if kolumn.typ == "text":
         return varde
     if kolumn.typ == "tal":
-        try:
-            return las_tal(varde)
-        except ValueError:
-            raise ValueError("ett tal som 1 234,5 eller −8,4 (a number)") from None
+        return las_tal(varde, decimal, procent=not belopp)
     if kolumn.typ in ("heltal", "ar", "manad"):
         try:
-            tal = las_tal(varde)
+            tal = las_tal(varde, decimal, procent=False)
         except ValueError:
             tal = None
         if tal is None or tal != int(tal):
@@ -87,15 +109,21 @@ def _tolka(varde: str, kolumn: Kolumn):
     raise AssertionError(kolumn.typ)
 
 
-def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read and type-check one raw table. Returns the rows that parsed and every problem found."""
+def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None,
+               rot: Path | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and type-check one raw table. Returns the rows that parsed and every problem found.
+
+    ``rot`` is the folder the file must lie in (default: the kommun folder, data/raw/<kommun>/)."""
     installning = installning or {}
     namn = visningsnamn(fil)
     tom = pd.DataFrame(columns=[*tabell.kolumnnamn, "radnr"])
-    if fil.stat().st_size > MAX_STORLEK:
-        return tom, [Problem(namn, None, None, None, f"filen är större än {MAX_STORLEK // 2**20} MiB (too large)")]
     try:
-        rader = _rader_xlsx(fil, installning) if fil.suffix == ".xlsx" else _rader_csv(fil, installning)
+        data = las_sakert(fil, rot if rot is not None else fil.parent.parent, MAX_STORLEK)
+    except OsakerFil as e:
+        return tom, [Problem(namn, None, None, None, str(e))]
+    xlsx = fil.suffix == ".xlsx"
+    try:
+        rader = _rader_xlsx(data, installning) if xlsx else _rader_csv(data, installning)
     except InteText as e:
         return tom, [Problem(namn, None, None, None, f"{e} (not a text file)")]
     except (UnicodeDecodeError, LookupError) as e:
@@ -136,6 +164,14 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None) -> tu
         return tom, problem
 
     index = {r: i for i, r in enumerate(rubrik) if r in kanda}
+    # The file's decimal separator, judged once from all its numeric cells, so that 37.510 in a
+    # decimal-comma file is rejected rather than read as 37,51 or 37 510 (xlsx cells are numbers already).
+    numeriska = [index[k.namn] for k in tabell.kolumner if k.typ in ("tal", "heltal") and k.namn in index]
+    decimal = None if xlsx else decimaltecken([r[i] for _, r in rader[1:] for i in numeriska if i < len(r)])
+    nycklar = (set(tabell.nyckel) | REFERENSKOLUMNER) & set(index)
+    dimensioner = installning.get("dimensioner") if tabell.namn == "personal" else None
+    dimensioner = dimensioner if isinstance(dimensioner, dict) else None  # its shape is konfig's to report
+    tillatna_grupper = {str(g) for gr in (dimensioner or {}).values() for g in (gr or [])} | {"alla"}
     poster = []
     for radnr, rad in rader[1:]:
         if len(rad) > len(rubrik) and any(c.strip() for c in rad[len(rubrik):]):
@@ -144,16 +180,34 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None) -> tu
             continue
         post = {"radnr": radnr}
         for k in tabell.kolumner:
-            varde = rad[index[k.namn]].strip() if k.namn in index and index[k.namn] < len(rad) else ""
+            cell = rad[index[k.namn]] if k.namn in index and index[k.namn] < len(rad) else ""
+            if isinstance(cell, FormelUtanVarde):
+                problem.append(Problem(namn, radnr, k.namn, str(cell),
+                                       "ett värde; cellen har en formel utan sparat resultat: öppna och spara "
+                                       "filen i Excel (formula without a cached value)"))
+                post[k.namn] = None
+                continue
+            varde = cell.strip()
+            if k.namn in nycklar and k.typ in ("text", "val"):
+                normal = normalisera_nyckel(varde)
+                if normal != varde:
+                    problem.append(Problem(namn, radnr, k.namn, varde,
+                                           f"läses som {normal!r}: osynliga tecken, kontrolltecken eller dubbla "
+                                           "mellanslag togs bort (key normalised)", varning=True))
+                    varde = normal
             if varde == "":
                 if k.kravs:
                     problem.append(Problem(namn, radnr, k.namn, None, "värde saknas (required value missing)"))
                 post[k.namn] = None  # empty means "not reported", never "no" or 0
                 continue
             try:
-                post[k.namn] = _tolka(varde, k)
+                post[k.namn] = _tolka(varde, k, decimal, k.namn in tabell.belopp)
             except ValueError as e:
                 problem.append(Problem(namn, radnr, k.namn, varde, f"förväntade {e}"))
+            if k.namn == "grupp" and dimensioner and varde not in tillatna_grupper:
+                problem.append(Problem(namn, radnr, k.namn, varde,
+                                       "alla eller en grupp ur tabeller.personal.dimensioner i kommun.yaml "
+                                       f"({', '.join(sorted(tillatna_grupper - {'alla'}))}) (undeclared group)"))
         poster.append(post)
 
     df = pd.DataFrame(poster, columns=[*tabell.kolumnnamn, "radnr"])

@@ -3,7 +3,7 @@
 Figures about fewer than ``min_antal`` persons (default 5, ``tabeller.personal.min_antal`` in kommun.yaml)
 are personal data: they are replaced by ``..`` in tables and left out of charts. When exactly one group
 of a breakdown (kön, ålder) is suppressed, a second one is too, so the hidden value cannot be worked out
-from the total and the other groups."""
+from the total and the other groups (see ``helpers.berakning.personal.rojandeskydd``)."""
 
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ def gruppnamn(grupp: str) -> str:
         return "Totalt"
     if grupp in ("K", "M"):
         return {"K": "kvinnor", "M": "män"}[grupp]
+    if grupp in ("Kvinnor", "Män"):
+        return grupp.lower()
     m = _ALDER.match(grupp)
-    if m:
+    if m and any(c.isdigit() for c in grupp):
         fran, till = m.groups()
         if fran and till:
             return f"{fran}–{till} år"
@@ -35,12 +37,22 @@ def gruppnamn(grupp: str) -> str:
     return grupp
 
 
+def _dimensioner(kommun) -> dict | None:
+    """The declared personnel dimensions (kommun.yaml tabeller.personal.dimensioner), if any."""
+    try:
+        dimensioner = kommun.tabellinstallning("personal").get("dimensioner")
+    except AttributeError:  # a bare object in tests: the built-in recognition applies
+        return None
+    return dimensioner if isinstance(dimensioner, dict) and dimensioner else None
+
+
 def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL):
     """Key figures by group (rows) and year (columns), suppressed where needed."""
     from helpers.presentation.tabell import Kolumn, Tabell
 
     definitioner = nyckeltal(kommun)
-    df = rojandeskydd(personal[personal["manad"].isna()], min_antal)
+    dimensioner = _dimensioner(kommun)
+    df = rojandeskydd(personal[personal["manad"].isna()], min_antal, dimensioner)
     ar_lista = [y for y in range(ar - antal_ar + 1, ar + 1) if (df["ar"] == y).any()]
     rader, dolda = [], False
     ordning = {k: i for i, k in enumerate(definitioner)}
