@@ -56,8 +56,29 @@ def forbered(kommun_id: str, period_id: str) -> Path:
             gammal.unlink()
         for namn, df in tabeller.items():
             skriv_atomiskt(ut / f"{namn}.parquet", df.to_parquet(index=False))
-        skriv_atomiskt(kontroll, json.dumps({"hash": aktuell, "tabeller": sorted(tabeller)}))
+        # Warnings (published totals that do not add up, kept as printed) go with the snapshot, so the
+        # report can list them next to the corrections.
+        varningar = [{"fil": p.fil, "rad": None if p.rad is None else int(p.rad), "text": str(p),
+                      "namnd": _namnd_for(tabeller, p)} for p in problem if p.varning]
+        skriv_atomiskt(kontroll, json.dumps({"hash": aktuell, "tabeller": sorted(tabeller), "varningar": varningar},
+                                            ensure_ascii=False))
     return ut
+
+
+def _namnd_for(tabeller: dict[str, pd.DataFrame], p: Problem) -> str | None:
+    """The nämnd of the row a warning names, so each nämnd's report lists only its own."""
+    df = tabeller.get(Path(p.fil).stem)
+    if df is None or p.rad is None or "namnd" not in df.columns:
+        return None
+    rad = df[df["radnr"] == p.rad]
+    return str(rad["namnd"].iloc[0]) if len(rad) else None
+
+
+def varningar(kommun_id: str, period_id: str) -> list[dict]:
+    """The validation warnings of the period's snapshot: fil, rad and the message."""
+    ut = forbered(kommun_id, period_id)
+    with FileLock(str(ut) + ".lock"):
+        return json.loads((ut / "_kalla.json").read_text()).get("varningar", [])
 
 
 def ogonblick(kommun_id: str, period_id: str) -> str | None:
