@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import budget
 from helpers.presentation import budget as vis
 from helpers.presentation import visning
 
 KRAVER = ("drift",)
-KAN_ANVANDA: tuple[str, ...] = ()
+KAN_ANVANDA = ("rattelser",)
 
 
 def berakna(k: Kontext) -> pd.DataFrame:
@@ -24,4 +25,6 @@ def meningar(k: Kontext, d: pd.DataFrame) -> list[str]:
 def visa_driftbudget(k: Kontext, d: pd.DataFrame) -> None:
     visning.stycke(*meningar(k, d))
     k.visa_kommentar()
-    visning.tabell(vis.driftbudget_tabell(d, k.ar, k.enhet("drift")))
+    t = vis.driftbudget_tabell(d, k.ar, k.enhet("drift"))
+    t.fotnoter += rattelser.noter(k, "drift")
+    visning.tabell(t)

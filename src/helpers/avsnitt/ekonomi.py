@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import ekonomi
 from helpers.presentation import diagram, visning
 from helpers.presentation import ekonomi as vis
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("resultat", "sarskilda_poster", "prognoser")
+KAN_ANVANDA = ("resultat", "sarskilda_poster", "prognoser", "rattelser")
 
 
 @dataclass
@@ -65,7 +66,9 @@ def visa_resultatrakning(k: Kontext, d: Ekonomi) -> None:
 
 
 def visa_per_verksamhet(k: Kontext, d: Ekonomi) -> None:
-    visning.tabell(vis.per_verksamhet_tabell(d.per_verksamhet, k.period))
+    t = vis.per_verksamhet_tabell(d.per_verksamhet, k.period)
+    t.fotnoter += rattelser.noter(k, "drift")
+    visning.tabell(t)
     visning.stycke(*vis.resultat_per_omrade(d.per_verksamhet))
 
 

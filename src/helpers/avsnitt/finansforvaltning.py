@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import budget
 from helpers.presentation import budget as vis
 from helpers.presentation import visning
 
 KRAVER = ("finansforvaltning",)
-KAN_ANVANDA: tuple[str, ...] = ()
+KAN_ANVANDA = ("rattelser",)
 
 
 @dataclass
@@ -33,4 +34,5 @@ def visa_tabeller(k: Kontext, d: Finansforvaltning) -> None:
     k.visa_kommentar(valfri=True)
     if len(d.rader):
         for t in vis.finansforvaltning_tabeller(d.rader, d.sammanstallning, k.ar, k.enhet("finansforvaltning")):
+            t.fotnoter += rattelser.noter(k, "finansforvaltning")
             visning.tabell(t)

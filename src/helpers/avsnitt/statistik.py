@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.presentation import statistik as vis
 from helpers.presentation import visning
 
 KRAVER = ("statistik",)
-KAN_ANVANDA: tuple[str, ...] = ()
+KAN_ANVANDA = ("rattelser",)
 
 
 def berakna(k: Kontext) -> list[dict]:
@@ -25,5 +26,6 @@ def visa_tabeller(k: Kontext, d: list[dict]) -> None:
         if t["grupp"] and t["grupp"] != forra_grupp:
             visning.rubrik(t["grupp"])
             forra_grupp = t["grupp"]
+        t["tabell"].fotnoter += rattelser.noter(k, "statistik", f"{t['id']}/")
         visning.tabell(t["tabell"])
         k.visa_kommentar(t["id"], rubrik=t["tabell"].rubrik, valfri=True)

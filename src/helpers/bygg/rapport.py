@@ -163,6 +163,7 @@ class Beslut:
     bygg: bool
     orsak: str
     komponenter: dict = field(default_factory=dict)
+    tvinga: bool = False  # --force: run every section again, reuse no cached section notebook
 
 
 def _notebooks(k: config.Kommun, rapport: Rapport) -> dict[str, Path]:
@@ -180,7 +181,7 @@ def bedom(rapporter: list[Rapport], tvinga: bool = False, slutlig: bool = False)
         komponenter["läge"] = "slutlig" if slutlig else "utkast"
         post = las_post(r)
         if tvinga:
-            beslut.append(Beslut(r, True, "--force", komponenter))
+            beslut.append(Beslut(r, True, "--force", komponenter, tvinga=True))
         elif post is None:
             beslut.append(Beslut(r, True, "ny", komponenter))
         elif post.get("status") != "byggd":
@@ -195,9 +196,12 @@ def bedom(rapporter: list[Rapport], tvinga: bool = False, slutlig: bool = False)
     return beslut
 
 
-def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int = 600) -> Byggresultat:
-    """Build one report; sections whose fingerprint is unchanged reuse their executed notebook.
-    Holds a lock per report, so two builds of the same tree never write the same files at once."""
+def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int = 600,
+                 tvinga: bool = False) -> Byggresultat:
+    """Build one report; sections whose fingerprint is unchanged reuse their executed notebook (unless
+    ``tvinga``, i.e. --force). Holds a lock per report, so two builds of the same tree never write the
+    same files at once. The report is built from one snapshot of data/processed: if the snapshot changed
+    or vanished while the sections ran, the report fails instead of mixing two versions of the data."""
     from filelock import FileLock
 
     start = time.perf_counter()
@@ -217,12 +221,13 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
             if saknade:
                 raise DataFel(saknade)
             data.forbered(k.id, period.id)
+            fore = data.ogonblick(k.id, period.id)
             executed, ateranvanda = [], []
             for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd):
                 s = k.sektioner[sid]
                 aktuell_notebook = rapport.byggmapp / f"{sid}.ipynb"
                 sektionsavtryck = avtryck.sektion(komponenter, sid, sum(avsnitt.deklaration_for(k, sid), ()))
-                nb = _sektion_fran_cache(aktuell_notebook, sektionsavtryck)
+                nb = None if tvinga else _sektion_fran_cache(aktuell_notebook, sektionsavtryck)
                 if nb is None:
                     nb = kor_sektion(rapport, sid, paths.notebooks() / s["notebook"], aktuell_notebook, timeout,
                                      komponenter.get("läge", "utkast"))
@@ -231,6 +236,12 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
                 else:
                     ateranvanda.append(sid)
                 executed.append(({"id": sid, "titel": s.get("titel", sid)}, nb))
+            sid = None
+            if data.ogonblick(k.id, period.id) != fore:
+                raise DataFel([Problem(visningsnamn(paths.processed(k.id) / period.id), None, None, None,
+                                       "data/processed ändrades eller togs bort medan rapporten byggdes "
+                                       "(data snapshot changed during the build): rapporten byggs inte av "
+                                       "blandad data; bygg om")])
             html = sy_ihop(k, rapport, period, executed)
             skriv_atomiskt(rapport.utfil, html)
             sekunder = time.perf_counter() - start
@@ -272,10 +283,10 @@ def _fel(rapport: Rapport, start: float, meddelande: str, notebook: str | None) 
     return Byggresultat(rapport, "fel", sekunder, meddelande, notebook)
 
 
-def _i_rot(rapport: Rapport, komponenter: dict, rot: str, timeout: int) -> Byggresultat:
+def _i_rot(rapport: Rapport, komponenter: dict, rot: str, timeout: int, tvinga: bool = False) -> Byggresultat:
     """Entry point on a Dask worker: the same tree as the client (shared file system)."""
     os.environ["NAMNDRAPPORT_ROOT"] = rot
-    return bygg_rapport(rapport, komponenter, timeout)
+    return bygg_rapport(rapport, komponenter, timeout, tvinga)
 
 
 def bygg(beslut: list[Beslut], arbetare: int | None = None, vid_klar=None, *, scheduler: str | None = None,
@@ -307,12 +318,12 @@ def _bygg_lokalt(beslut: list[Beslut], arbetare, vid_klar, timeout) -> list[Bygg
     arbetare = max(1, min(arbetare or os.cpu_count() or 1, len(beslut)))
     if arbetare == 1:
         for b in beslut:
-            resultat.append(bygg_rapport(b.rapport, b.komponenter, timeout))
+            resultat.append(bygg_rapport(b.rapport, b.komponenter, timeout, b.tvinga))
             if vid_klar:
                 vid_klar(resultat[-1])
         return resultat
     with ProcessPoolExecutor(max_workers=arbetare) as pool:
-        framtider = [pool.submit(bygg_rapport, b.rapport, b.komponenter, timeout) for b in beslut]
+        framtider = [pool.submit(bygg_rapport, b.rapport, b.komponenter, timeout, b.tvinga) for b in beslut]
         for f in as_completed(framtider):
             resultat.append(f.result())
             if vid_klar:
@@ -330,7 +341,7 @@ def _bygg_dask(beslut: list[Beslut], adress: str, vid_klar, timeout) -> list[Byg
     if not beslut:
         return resultat
     with Client(adress) as klient:
-        framtider = [klient.submit(_i_rot, b.rapport, b.komponenter, str(paths.rot()), timeout, pure=False)
+        framtider = [klient.submit(_i_rot, b.rapport, b.komponenter, str(paths.rot()), timeout, b.tvinga, pure=False)
                      for b in beslut]
         for f in dask_klara(framtider):
             resultat.append(f.result())

@@ -47,8 +47,11 @@ def forbered(kommun_id: str, period_id: str) -> Path:
     with FileLock(str(ut) + ".lock"):
         kontroll = ut / "_kalla.json"
         aktuell = raw_hash(kommun, period)
-        if kontroll.exists() and json.loads(kontroll.read_text())["hash"] == aktuell:
-            return ut
+        if kontroll.exists():
+            kalla = json.loads(kontroll.read_text())
+            # A listed table whose file was removed is rewritten, never read as an empty table.
+            if kalla["hash"] == aktuell and all((ut / f"{t}.parquet").exists() for t in kalla.get("tabeller", ())):
+                return ut
         tabeller, problem = validera_period(kommun, period)
         if any(not p.varning for p in problem):
             raise DataFel([p for p in problem if not p.varning])
@@ -56,18 +59,61 @@ def forbered(kommun_id: str, period_id: str) -> Path:
             gammal.unlink()
         for namn, df in tabeller.items():
             skriv_atomiskt(ut / f"{namn}.parquet", df.to_parquet(index=False))
-        skriv_atomiskt(kontroll, json.dumps({"hash": aktuell, "tabeller": sorted(tabeller)}))
+        # Warnings (published totals that do not add up, kept as printed) go with the snapshot, so the
+        # report can list them next to the corrections.
+        varningar = [{"fil": p.fil, "rad": None if p.rad is None else int(p.rad), "text": str(p),
+                      "namnd": _namnd_for(tabeller, p)} for p in problem if p.varning]
+        skriv_atomiskt(kontroll, json.dumps({"hash": aktuell, "tabeller": sorted(tabeller), "varningar": varningar},
+                                            ensure_ascii=False))
     return ut
 
 
+def _namnd_for(tabeller: dict[str, pd.DataFrame], p: Problem) -> str | None:
+    """The nämnd of the row a warning names, so each nämnd's report lists only its own."""
+    df = tabeller.get(Path(p.fil).stem)
+    if df is None or p.rad is None or "namnd" not in df.columns:
+        return None
+    rad = df[df["radnr"] == p.rad]
+    return str(rad["namnd"].iloc[0]) if len(rad) else None
+
+
+def varningar(kommun_id: str, period_id: str) -> list[dict]:
+    """The validation warnings of the period's snapshot: fil, rad and the message."""
+    ut = forbered(kommun_id, period_id)
+    with FileLock(str(ut) + ".lock"):
+        return json.loads((ut / "_kalla.json").read_text()).get("varningar", [])
+
+
+def ogonblick(kommun_id: str, period_id: str) -> str | None:
+    """The raw hash of the snapshot in data/processed now (None if there is none): a build compares it
+    before and after its sections, so one report never mixes two versions of the data."""
+    try:
+        return json.loads((paths.processed(kommun_id) / period_id / "_kalla.json").read_text())["hash"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 def tabell(kommun_id: str, period_id: str, namn: str, namnd: str | None = None) -> pd.DataFrame:
-    """One validated table, optionally only one nämnd's rows. Missing tables come back empty."""
+    """One validated table, optionally only one nämnd's rows. A table the period does not have comes back
+    empty; a table the validated snapshot lists but whose file is gone is an error, never an empty table."""
     if namn not in TABELLER:
         raise KeyError(f"Okänd tabell {namn!r}; kända: {', '.join(TABELLER)}")
-    fil = forbered(kommun_id, period_id) / f"{namn}.parquet"
-    if not fil.exists():
-        return pd.DataFrame(columns=[*TABELLER[namn].kolumnnamn, "radnr"])
-    df = pd.read_parquet(fil)
+    ut = forbered(kommun_id, period_id)
+    fil = ut / f"{namn}.parquet"
+    # Read under the lock, so a concurrent forbered() never swaps the files between the check and the read.
+    with FileLock(str(ut) + ".lock"):
+        try:
+            listade = json.loads((ut / "_kalla.json").read_text())["tabeller"]
+        except (OSError, ValueError, KeyError):
+            listade = None  # the snapshot vanished after forbered(): data/processed was removed meanwhile
+        if listade is None or (namn in listade and not fil.exists()):
+            raise DataFel([Problem(visningsnamn(fil), None, None, None,
+                                   f"tabellen {namn!r} saknas i data/processed fast den validerade ögonblicksbilden "
+                                   "listar den (processed table missing from snapshot): data/processed ändrades "
+                                   "under bygget; bygg om")])
+        if namn not in listade:
+            return pd.DataFrame(columns=[*TABELLER[namn].kolumnnamn, "radnr"])
+        df = pd.read_parquet(fil)
     if namnd is not None and TABELLER[namn].namnd_kolumn:
         df = df[df[TABELLER[namn].namnd_kolumn] == namnd].reset_index(drop=True)
     return df

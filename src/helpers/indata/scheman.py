@@ -281,6 +281,25 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "tabell", "rad", "kolumn"),
         ),
+        Tabell(
+            "rattelser",
+            "Rättelser och kända fel i den publicerade källan: varje värde som avviker från det tryckta, och "
+            "varje känt fel som återges som tryckt. Kontrolleras mot datan (anvant måste vara det tabellen har).",
+            (
+                _k("namnd"),
+                _k("tabell", beskrivning="tabellen som raden gäller, t.ex. drift"),
+                _k("nyckel", beskrivning="radens nyckel utan nämnd, delarna åtskilda med /, t.ex. "
+                                         "'Samhällsplanering och ledning/2020'; 'summa/2020' = summan av årets rader"),
+                _k("kolumn", beskrivning="kolumnen, t.ex. utfall; för drift även avvikelse (budget − utfall)"),
+                _k("tryckt", beskrivning="värdet som det trycktes"),
+                _k("anvant", beskrivning="värdet som datan har (kontrolleras)"),
+                _k("typ", "val", tillatna=("rattelse", "kant_fel"),
+                   beskrivning="rattelse = datan har det rättade värdet; kant_fel = publicerat fel som återges som tryckt"),
+                _k("skal", beskrivning="varför"),
+                _k("kalla", kravs=False, beskrivning="sida/rad i källan, t.ex. 001:L712"),
+            ),
+            nyckel=("namnd", "tabell", "nyckel", "kolumn"),
+        ),
     ]
 }
 

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from helpers.fel import Problem, visningsnamn
-from helpers.indata import tecken
+from helpers.indata import rattelser, rimlighet, tecken
 from helpers.indata.lasare import hitta_fil, las_tabell
 from helpers.indata.scheman import TABELLER, ar_summarad
 from helpers.indata.tal import saknas
@@ -57,6 +57,9 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
     for namn, kontroll in kontroller.items():
         if namn in tabeller and not tabeller[namn].empty:
             problem += kontroll(tabeller[namn], filer[namn], kommun, period, tabeller)
+    problem += rimlighet.kontrollera(kommun, period, tabeller, filer)
+    if "rattelser" in tabeller:
+        problem += rattelser.kontrollera(tabeller["rattelser"], filer["rattelser"], tabeller)
     return tabeller, problem
 
 

@@ -1,0 +1,36 @@
+"""Plausibility rules: the defaults hold for the sample data; a kommun can loosen a rule to a warning."""
+
+from __future__ import annotations
+
+from helpers.indata import rimlighet
+from helpers.indata.validering import validera_period
+from helpers.konfig import kommun as konfig
+
+
+def test_exempeldatan_ar_rimlig(rot):
+    for kid in ("haninge", "exempel"):
+        k = konfig.las_kommun(kid)
+        for p in konfig.perioder(k):
+            _, problem = validera_period(k, p)
+            assert not [x for x in problem if not x.varning], (kid, p.id, problem[:3])
+
+
+def test_kommunen_kan_gora_en_regel_till_varning(rot):
+    fil = rot / "data/raw/haninge/2020/personal.csv"
+    fil.write_text(fil.read_text(encoding="utf-8").replace("ks;2019;;sjukfranvaro;alla;3,7;",
+                                                           "ks;2019;;sjukfranvaro;alla;123,7;"), encoding="utf-8")
+    (rot / "data/raw/haninge/rimlighet.yaml").write_text(
+        "intervall:\n  - {tabell: personal, kolumn: varde, nar: {nyckeltal: sjukfranvaro}, min: 0, max: 100, "
+        "niva: varning}\n", encoding="utf-8")
+    k = konfig.las_kommun("haninge")
+    regler, fel = rimlighet.regler(k)
+    assert not fel and len(regler["intervall"]) == 3
+    _, problem = validera_period(k, konfig.las_period(k, "2020"))
+    traffar = [p for p in problem if p.kolumn == "varde" and "från 0 till 100" in p.forvantat]
+    assert len(traffar) == 1 and traffar[0].varning
+
+
+def test_okand_regel_i_kommunens_fil(rot):
+    (rot / "data/raw/haninge/rimlighet.yaml").write_text("okand_regel: {niva: fel}\n", encoding="utf-8")
+    _, fel = rimlighet.regler(konfig.las_kommun("haninge"))
+    assert fel and "rimlighet.yaml" in fel[0].fil
