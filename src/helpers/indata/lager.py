@@ -47,6 +47,10 @@ _HASHAR: dict[tuple[str, str], tuple[tuple, int, str]] = {}
 _TABELLER: dict[str, tuple[tuple, int, pd.DataFrame]] = {}
 
 
+_KODFILER = tuple(sorted(str(p) for p in [*Path(__file__).parent.glob("*.py"),
+                                           *Path(__file__).parents[1].joinpath("konfig").glob("*")] if p.is_file()))
+
+
 def _stat(fil: str) -> tuple:
     st = os.stat(fil)
     return fil, st.st_ino, st.st_size, st.st_mtime_ns
@@ -64,7 +68,8 @@ def _trimma(cache: dict) -> None:
 def raw_hash_cachad(kommun: config.Kommun, period: config.Period) -> str:
     """``raw_hash``, recomputed only when a file of the period (or kommun.yaml) changed."""
     # os.walk, not Path.rglob: listing the folder was most of the cost of an unchanged period.
-    filer = [str(kommun.mapp / "kommun.yaml"), *sorted(os.path.join(d, f) for d, _, fs in os.walk(period.mapp) for f in fs)]
+    filer = [str(kommun.mapp / "kommun.yaml"), *sorted(os.path.join(d, f) for d, _, fs in os.walk(period.mapp) for f in fs),
+             *_KODFILER]  # raw_hash covers the reading code too
     nyckel = tuple(_stat(f) for f in filer)
     post = _HASHAR.get((str(kommun.mapp), str(period.mapp)))
     if post and post[0] == nyckel and _giltig(nyckel, post[1]):
