@@ -7,7 +7,7 @@ DEV    := $(VENV)/.dev
 BROWSER := $(VENV)/.chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help report validate test test-fast pdf bench lab lock clean
+.PHONY: help report validate test test-fast pdf bench bench-scale lab lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,10 @@ pdf: $(STAMP) $(BROWSER) ## Print every built report to PDF next to its HTML
 
 bench: $(STAMP) ## Batch benchmark: naive papermill/nbconvert loop vs namndrapport build (several minutes)
 	$(BIN)/python benchmarks/batch.py
+
+SKALA_N ?= 10,100,1000
+bench-scale: $(STAMP) ## Scale benchmark: N synthetic reports, local pool vs Dask (make bench-scale SKALA_N=10,100)
+	$(BIN)/python benchmarks/skala.py --n $(SKALA_N)
 
 lab: $(STAMP) ## Start JupyterLab in the project environment
 	$(BIN)/jupyter lab notebooks/

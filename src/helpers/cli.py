@@ -305,11 +305,16 @@ def kolada_groups(titel):
 @click.option("--cache-only", is_flag=True, help="Behåll rapporterna; ta bara bort cache och körda notebooks.")
 @click.option("--bara-cache", is_flag=True, hidden=True)  # the old spelling, kept for scripts that use it
 @click.option("--yes", "-y", is_flag=True, help="Fråga inte innan rapporterna tas bort.")
-def clean(cache_only, bara_cache, yes):
+@click.option("--stale", "inaktuella", is_flag=True,
+              help="Ta bara bort cache och körda notebooks för rapporter som inte längre finns i planen.")
+def clean(cache_only, bara_cache, yes, inaktuella):
     import shutil
 
     from helpers.konfig import sokvagar as paths
 
+    if inaktuella:
+        _rensa_inaktuella()
+        return
     cache_only = cache_only or bara_cache
     mal = [paths.build()] + ([] if cache_only else [paths.reports(), paths.processed()])
     if not cache_only and not yes:
@@ -322,6 +327,35 @@ def clean(cache_only, bara_cache, yes):
                     continue
                 shutil.rmtree(del_) if del_.is_dir() else del_.unlink()
         click.echo(f"Tömde {mapp}")
+
+
+def _rensa_inaktuella():
+    """At national scale build/ keeps a cache record and executed notebooks for every report ever built;
+    remove those of reports the data no longer has (a nämnd, period or kommun removed or renamed)."""
+    import shutil
+
+    from helpers.bygg.rapport import _cachefil, planera
+    from helpers.konfig import sokvagar as paths
+
+    try:
+        plan = planera()
+    except DataFel as e:  # an unreadable kommun.yaml would make its reports look stale: remove nothing
+        click.echo(f"FEL: {e}\nInget togs bort. (Nothing removed.)", err=True)
+        sys.exit(1)
+    bygg = paths.build()
+    behall = {_cachefil(r) for r in plan} | {r.byggmapp for r in plan}
+    bort = [f for f in (bygg / "cache").rglob("*.json") if f not in behall] if (bygg / "cache").is_dir() else []
+    # Executed notebooks live in build/<kommun>/<period>/<rapporttyp>/<nämnd>/.
+    bort += [m for m in bygg.glob("*/*/*/*") if m.is_dir() and m.parts[-4] not in ("cache", "las") and m not in behall]
+    for del_ in bort:
+        shutil.rmtree(del_) if del_.is_dir() else del_.unlink()
+        for mapp in del_.parents:  # empty kommun/period/rapporttyp folders go too
+            if mapp == bygg or mapp == bygg / "cache" or any(mapp.iterdir()):
+                break
+            mapp.rmdir()
+    for del_ in bort:
+        click.echo(f"  tog bort {del_}")
+    click.echo(f"Tog bort {len(bort)} inaktuella cacheposter och notebookmappar; {len(plan)} rapporter finns kvar i planen.")
 
 
 if __name__ == "__main__":

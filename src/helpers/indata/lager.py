@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -38,15 +40,83 @@ def raw_hash(kommun: config.Kommun, period: config.Period) -> str:
     return h.hexdigest()
 
 
+# Per-process caches: a section calls tabell() several times, and a warm kernel renders many sections
+# of the same period, so re-hashing the raw folder and re-reading Parquet each time is pure overhead.
+# Keyed on each file's (path, inode, size, mtime_ns); a file modified within RACY_NS of when it was read
+# is not trusted (file-system clocks are coarse: a rewrite in the same tick keeps size and mtime).
+RACY_NS = 2_000_000_000
+HOGST = 64  # entries per cache: a worker renders many kommuner in turn; keep the recent ones
+_HASHAR: dict[tuple[str, str], tuple[tuple, int, str]] = {}
+_TABELLER: dict[str, tuple[tuple, int, pd.DataFrame]] = {}
+
+
+_KODFILER = tuple(sorted(str(p) for p in [*Path(__file__).parent.glob("*.py"),
+                                           *Path(__file__).parents[1].joinpath("konfig").glob("*")] if p.is_file()))
+
+
+def _stat(fil: str) -> tuple:
+    st = os.stat(fil)
+    return fil, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _giltig(nyckel: tuple, last_ns: int) -> bool:
+    return all(mtime < last_ns - RACY_NS for *_, mtime in nyckel)
+
+
+def _trimma(cache: dict) -> None:
+    while len(cache) > HOGST:
+        del cache[next(iter(cache))]  # oldest first (dicts keep insertion order)
+
+
+def raw_hash_cachad(kommun: config.Kommun, period: config.Period) -> str:
+    """``raw_hash``, recomputed only when a file of the period (or kommun.yaml) changed."""
+    # os.walk, not Path.rglob: listing the folder was most of the cost of an unchanged period.
+    filer = [str(kommun.mapp / "kommun.yaml"), *sorted(os.path.join(d, f) for d, _, fs in os.walk(period.mapp) for f in fs),
+             *_KODFILER]  # raw_hash covers the reading code too
+    nyckel = tuple(_stat(f) for f in filer)
+    post = _HASHAR.get((str(kommun.mapp), str(period.mapp)))
+    if post and post[0] == nyckel and _giltig(nyckel, post[1]):
+        return post[2]
+    last = time.time_ns()
+    h = raw_hash(kommun, period)
+    _HASHAR[(str(kommun.mapp), str(period.mapp))] = (nyckel, last, h)
+    _trimma(_HASHAR)
+    return h
+
+
+def _las_parquet(fil: Path) -> pd.DataFrame:
+    """A processed table, read once per process while the file is unchanged; callers get a copy."""
+    nyckel = (_stat(str(fil)),)
+    post = _TABELLER.get(str(fil))
+    if post and post[0] == nyckel and _giltig(nyckel, post[1]):
+        return post[2].copy()
+    last = time.time_ns()
+    df = pd.read_parquet(fil)
+    _TABELLER[str(fil)] = (nyckel, last, df)
+    _trimma(_TABELLER)
+    return df.copy()
+
+
+def _redan_forberedd(ut: Path, aktuell: str) -> bool:
+    """Up to date without taking the lock: _kalla.json is written atomically, and last, by the writer."""
+    try:
+        kalla = json.loads((ut / "_kalla.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return kalla.get("hash") == aktuell and all((ut / f"{t}.parquet").exists() for t in kalla.get("tabeller", ()))
+
+
 def forbered(kommun_id: str, period_id: str) -> Path:
     """Validate the period's raw tables and (re)write data/processed/<kommun>/<period>/ if needed."""
     kommun = config.las_kommun(kommun_id)
     period = config.las_period(kommun, period_id)
     ut = paths.processed(kommun.id) / period.id
     ut.mkdir(parents=True, exist_ok=True)
+    if _redan_forberedd(ut, raw_hash_cachad(kommun, period)):
+        return ut
     with FileLock(str(ut) + ".lock"):
         kontroll = ut / "_kalla.json"
-        aktuell = raw_hash(kommun, period)
+        aktuell = raw_hash_cachad(kommun, period)
         if kontroll.exists():
             kalla = json.loads(kontroll.read_text())
             # A listed table whose file was removed is rewritten, never read as an empty table.
@@ -113,7 +183,7 @@ def tabell(kommun_id: str, period_id: str, namn: str, namnd: str | None = None) 
                                    "under bygget; bygg om")])
         if namn not in listade:
             return pd.DataFrame(columns=[*TABELLER[namn].kolumnnamn, "radnr"])
-        df = pd.read_parquet(fil)
+        df = _las_parquet(fil)
     if namnd is not None and TABELLER[namn].namnd_kolumn:
         df = df[df[TABELLER[namn].namnd_kolumn] == namnd].reset_index(drop=True)
     return df
