@@ -5,6 +5,7 @@ from the headings and a tagged (structured) PDF."""
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -26,6 +27,13 @@ MAT_TABELLER = """([staende, liggande]) => {
     d.classList.toggle('bred', bredd > staende + 2);
     d.classList.toggle('trang', bredd > liggande + 2);
   }
+  // A heading just before a landscape table goes onto the landscape page with it: a change of page size
+  // always breaks the page, and the heading would be left alone at the bottom of the previous one.
+  const flode = [...document.querySelectorAll('h2, h3, h4, h5, h6, p, ul, ol, figure, .tabell')];
+  flode.forEach((e, i) => {
+    if (!e.classList.contains('bred')) return;
+    for (let j = i - 1; j >= 0 && /^H[2-6]$/.test(flode[j].tagName); j--) flode[j].classList.add('pa-bred');
+  });
 }"""
 
 SATT_SIDNUMMER = """(sidor) => {
@@ -39,6 +47,7 @@ SATT_SIDNUMMER = """(sidor) => {
 def _sidtexter(pdf: bytes) -> list[str]:
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # Chromium's trailer size warnings are harmless
     return [sida.extract_text() or "" for sida in PdfReader(io.BytesIO(pdf)).pages]
 
 
@@ -62,6 +71,30 @@ def hitta_sidor(texter: list[str], mal: list[tuple[str, str, bool]]) -> dict[str
                 start = i
                 break
     return sidor
+
+
+def ratta_bokmarken(data: bytes, rubriker: list[str]) -> bytes:
+    """Chromium builds bookmarks from the laid-out text and drops the space where a heading wraps
+    ("strategi ochbudget"): give each bookmark its heading's text back. Keeps the structure tree."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    ratt = {"".join(r.split()): " ".join(r.split()) for r in rubriker}
+    skrivare = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    rot = skrivare._root_object.get("/Outlines")
+    stack = [rot.get_object().get("/First")] if rot is not None else []
+    while stack:
+        post = stack.pop()
+        if post is None:
+            continue
+        post = post.get_object()
+        titel = str(post.get("/Title", ""))
+        if "".join(titel.split()) in ratt:
+            post[NameObject("/Title")] = TextStringObject(ratt["".join(titel.split())])
+        stack += [post.get("/First"), post.get("/Next")]
+    ut = io.BytesIO()
+    skrivare.write(ut)
+    return ut.getvalue()
 
 
 def skriv_pdf(blasare, html: Path, pdf: Path) -> None:
@@ -90,7 +123,8 @@ def skriv_pdf(blasare, html: Path, pdf: Path) -> None:
         forsta = skriv()
         sidor = hitta_sidor(_sidtexter(forsta), mal)
         sida.evaluate(SATT_SIDNUMMER, sidor)
-        data = skriv()
+        rubriker = sida.evaluate("() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => h.textContent)")
+        data = ratta_bokmarken(skriv(), rubriker)
         fd, tmp = tempfile.mkstemp(dir=pdf.parent, prefix=f".{pdf.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
