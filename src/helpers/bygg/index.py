@@ -21,9 +21,9 @@ MANADER = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augus
 STIL = """*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
 max-width:60rem;margin:0 auto;padding:1.5rem 1rem 3rem;color:#1a1a1a;line-height:1.5}
 h1{font-size:2rem;margin:0 0 .25rem}.ingress{margin:0 0 1.25rem;color:#4a4a4a}a{color:#00457c}
-a:focus,input:focus+label,summary:focus{outline:3px solid #e07b00;outline-offset:2px}
+a:focus,label:focus-within,summary:focus{outline:3px solid #e07b00;outline-offset:2px}
 fieldset{border:1px solid #c8c8c8;border-radius:.4rem;margin:0 0 1.5rem;padding:.5rem .75rem}
-legend{font-weight:700;padding:0 .25rem}fieldset label{display:inline-block;margin:.15rem 1rem .15rem .25rem}
+legend{font-weight:700;padding:0 .25rem}fieldset label{display:inline-block;white-space:nowrap;margin:.15rem 1rem .15rem .25rem}
 details.kommun{border-top:3px solid #004b87;margin:0 0 1.25rem}details.kommun>summary{font-size:1.5rem;font-weight:700;
 padding:.4rem 0;cursor:pointer}details.period{margin:.25rem 0 .5rem 0;border-bottom:1px solid #c8c8c8}
 details.period>summary{font-size:1.2rem;font-weight:700;padding:.3rem 0;cursor:pointer}
@@ -106,11 +106,10 @@ def _html(poster: list[dict]) -> str:
     # The filter is radio buttons and :has() — no script. Hidden report types leave their headings out too.
     filter_ = ""
     if len(typer) > 1:
-        val = ['<input type="radio" name="typ" id="typ-alla" checked><label for="typ-alla">Alla</label>']
+        val = ['<label><input type="radio" name="typ" id="typ-alla" checked> Alla</label>']
         regler = []
         for tid, tn in sorted(typer.items(), key=lambda x: x[1]):
-            val.append(f'<input type="radio" name="typ" id="typ-{escape(tid)}"><label for="typ-{escape(tid)}">'
-                       f"{escape(tn)}</label>")
+            val.append(f'<label><input type="radio" name="typ" id="typ-{escape(tid)}"> {escape(tn)}</label>')
             regler.append(f'body:has(#typ-{tid}:checked) section.typ:not([data-typ="{tid}"]){{display:none}}')
         filter_ = (f'<fieldset class="filter"><legend>Visa rapporttyp</legend>{"".join(val)}</fieldset>'
                    f"<style>{''.join(regler)}</style>")
