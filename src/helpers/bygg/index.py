@@ -1,20 +1,56 @@
-"""reports/index.html: every report built in this tree, by kommun, period, report type and nämnd, with
-its last build time and status. Rebuilt from the build records after every build, written atomically."""
+"""reports/index.html: every report built in this tree for its readers — grouped kommun → period → report
+type, with the names from kommun.yaml, Swedish dates and the build status. Folded <details> groups and a
+CSS-only filter keep a page of a thousand reports short and quick, without scripts (reports have none).
+Rebuilt from the build records after every build, written atomically."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from html import escape
 
 from filelock import FileLock
 
 from helpers.filer import skriv_atomiskt
+from helpers.konfig import kommun as config
 from helpers.konfig import sokvagar as paths
 
-STIL = """body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#1a1a1a;line-height:1.5}table{border-collapse:collapse;width:100%;margin:1rem 0 2rem}
-caption{text-align:left;font-weight:700;padding:.4rem 0}th,td{text-align:left;padding:.35rem .6rem;
-border-bottom:1px solid #ccc}a{color:#00457c}.fel{color:#a4001d;font-weight:700}"""
+MANADER = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+
+STIL = """*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
+max-width:60rem;margin:0 auto;padding:1.5rem 1rem 3rem;color:#1a1a1a;line-height:1.5}
+h1{font-size:2rem;margin:0 0 .25rem}.ingress{margin:0 0 1.25rem;color:#4a4a4a}a{color:#00457c}
+a:focus,label:focus-within,summary:focus{outline:3px solid #e07b00;outline-offset:2px}
+fieldset{border:1px solid #c8c8c8;border-radius:.4rem;margin:0 0 1.5rem;padding:.5rem .75rem}
+legend{font-weight:700;padding:0 .25rem}fieldset label{display:inline-block;white-space:nowrap;margin:.15rem 1rem .15rem .25rem}
+details.kommun{border-top:3px solid #004b87;margin:0 0 1.25rem}details.kommun>summary{font-size:1.5rem;font-weight:700;
+padding:.4rem 0;cursor:pointer}details.period{margin:.25rem 0 .5rem 0;border-bottom:1px solid #c8c8c8}
+details.period>summary{font-size:1.2rem;font-weight:700;padding:.3rem 0;cursor:pointer}
+.antal{font-weight:400;color:#4a4a4a;font-size:1rem}section.typ{margin:.25rem 0 1rem}
+h3{font-size:1.05rem;margin:.75rem 0 .25rem}ul.rapporter{list-style:none;margin:0;padding:0}
+ul.rapporter li{display:flex;flex-wrap:wrap;gap:0 1rem;padding:.35rem 0;border-bottom:1px solid #e4e4e4}
+ul.rapporter .namn{flex:1 1 14rem;font-weight:600}ul.rapporter .tid{color:#4a4a4a;font-size:.95rem}
+.fel{color:#a4001d;font-weight:700}.felmeddelande{flex-basis:100%;overflow-wrap:anywhere;font-size:.9rem}
+"""
+
+
+def _datum(tid: str) -> str:
+    """"2026-12-01T11:05:00" → "1 december 2026 kl. 11.05"."""
+    try:
+        t = dt.datetime.fromisoformat(tid)
+    except (TypeError, ValueError):
+        return escape(str(tid or ""))
+    return f"{t.day} {MANADER[t.month - 1]} {t.year} kl. {t:%H.%M}"
+
+
+def _namn(kommun: str, period: str, rapporttyp: str, namnd: str) -> tuple[str, str, str, str]:
+    """The names readers know from kommun.yaml; the ids if the configuration cannot be read any more."""
+    try:
+        k = config.las_kommun(kommun)
+        return (k.namn, config.las_period(k, period).namn, k.rapporttyper[rapporttyp].namn, k.namnd(namnd).namn)
+    except Exception:  # noqa: BLE001 — a removed or broken kommun must not hide the other reports
+        return kommun, period, rapporttyp, namnd
 
 
 def _poster() -> list[dict]:
@@ -31,33 +67,64 @@ def _poster() -> list[dict]:
     return poster
 
 
+def _rad(p: dict, namnd_namn: str) -> str:
+    lank = f"{p['kommun']}/{p['period']}/{p['rapporttyp']}/{p['namnd']}.html"
+    finns = (paths.reports() / lank).exists()
+    namn = f'<a href="{escape(lank)}">{escape(namnd_namn)}</a>' if finns else escape(namnd_namn)
+    if p.get("status") == "byggd":
+        status = f'<span class="tid">Byggd {_datum(p.get("tid", ""))}</span>'
+    else:
+        status = (f'<span class="tid"><span class="fel">Misslyckades</span> {_datum(p.get("tid", ""))}</span>'
+                  f'<span class="felmeddelande">{escape(str(p.get("meddelande", ""))[:300])}</span>')
+    return f'<li data-typ="{escape(p["rapporttyp"])}"><span class="namn">{namn}</span>{status}</li>'
+
+
+def _html(poster: list[dict]) -> str:
+    trad: dict = {}
+    typer: dict[str, str] = {}
+    for p in poster:
+        kn, pn, tn, nn = _namn(p["kommun"], p["period"], p["rapporttyp"], p["namnd"])
+        typer[p["rapporttyp"]] = tn
+        (trad.setdefault((kn, p["kommun"]), {}).setdefault((p["period"], pn), {})
+         .setdefault((tn, p["rapporttyp"]), []).append((nn, p)))
+    kommuner = []
+    for (kn, kid), perioder in sorted(trad.items()):
+        delar = []
+        # Newest period first: that is what readers look for.
+        for i, ((pid, pn), grupper) in enumerate(sorted(perioder.items(), reverse=True)):
+            antal = sum(len(v) for v in grupper.values())
+            avsnitt = "".join(
+                f'<section class="typ" data-typ="{escape(tid)}"><h3>{escape(tn)}</h3><ul class="rapporter">'
+                + "".join(_rad(p, nn) for nn, p in sorted(rapporter, key=lambda x: x[0])) + "</ul></section>"
+                for (tn, tid), rapporter in sorted(grupper.items()))
+            delar.append(f'<details class="period"{" open" if i == 0 else ""}><summary>{escape(pn)} '
+                         f'<span class="antal">({antal} {"rapport" if antal == 1 else "rapporter"})</span>'
+                         f"</summary>{avsnitt}</details>")
+        antal = sum(len(r) for g in perioder.values() for r in g.values())
+        kommuner.append(f'<details class="kommun" open id="{escape(kid)}"><summary>{escape(kn)} '
+                        f'<span class="antal">({antal})</span></summary>{"".join(delar)}</details>')
+    # The filter is radio buttons and :has() — no script. Hidden report types leave their headings out too.
+    filter_ = ""
+    if len(typer) > 1:
+        val = ['<label><input type="radio" name="typ" id="typ-alla" checked> Alla</label>']
+        regler = []
+        for tid, tn in sorted(typer.items(), key=lambda x: x[1]):
+            val.append(f'<label><input type="radio" name="typ" id="typ-{escape(tid)}"> {escape(tn)}</label>')
+            regler.append(f'body:has(#typ-{tid}:checked) section.typ:not([data-typ="{tid}"]){{display:none}}')
+        filter_ = (f'<fieldset class="filter"><legend>Visa rapporttyp</legend>{"".join(val)}</fieldset>'
+                   f"<style>{''.join(regler)}</style>")
+    innehall = "".join(kommuner) or "<p>Inga rapporter är byggda än.</p>"
+    return ('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>Nämndrapporter</title><style>{STIL}</style></head><body><main><h1>Nämndrapporter</h1>"
+            f'<p class="ingress">{len(poster)} rapporter, per kommun och period. Nyaste perioden är utfälld.</p>'
+            f"{filter_}{innehall}</main></body></html>\n")
+
+
 def skriv_index() -> None:
     """Write reports/index.html from the build records (under a lock: builds may run side by side)."""
     ut = paths.reports() / "index.html"
     ut.parent.mkdir(parents=True, exist_ok=True)
     paths.build().mkdir(parents=True, exist_ok=True)
     with FileLock(str(paths.build() / "index.lock")):
-        grupper: dict[tuple, list[dict]] = {}
-        for p in _poster():
-            grupper.setdefault((p["kommun"], p["period"], p["rapporttyp"]), []).append(p)
-        delar = []
-        for (kommun, period, rapporttyp), poster in sorted(grupper.items()):
-            rader = []
-            for p in poster:
-                lank = f"{kommun}/{period}/{rapporttyp}/{p['namnd']}.html"
-                finns = (paths.reports() / lank).exists()
-                namn = f'<a href="{escape(lank)}">{escape(p["namnd"])}</a>' if finns else escape(p["namnd"])
-                status = ("Byggd" if p.get("status") == "byggd" else
-                          f'<span class="fel">Misslyckades:</span> {escape(str(p.get("meddelande", ""))[:300])}')
-                rader.append(f"<tr><th scope=\"row\">{namn}</th><td>{status}</td><td>{escape(p.get('tid', ''))}</td>"
-                             f"<td>{p.get('sekunder', '')}</td></tr>")
-            delar.append(f'<table><caption>{escape(kommun)} · {escape(period)} · {escape(rapporttyp)}</caption>'
-                         '<thead><tr><th scope="col">Nämnd</th><th scope="col">Status</th>'
-                         '<th scope="col">Senast byggd</th><th scope="col">Sekunder</th></tr></thead>'
-                         f'<tbody>{"".join(rader)}</tbody></table>')
-        html = ('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
-                '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f'<title>Nämndrapporter</title><style>{STIL}</style></head><body><main><h1>Nämndrapporter</h1>'
-                + ("".join(delar) or "<p>Inga rapporter är byggda än.</p>") + "</main></body></html>\n")
-        skriv_atomiskt(ut, html)
-
+        skriv_atomiskt(ut, _html(_poster()))

@@ -15,7 +15,8 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 
 from helpers import __version__, avsnitt
@@ -105,6 +106,36 @@ def _exporter():
                         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
 
 
+_BILDTEXT = re.compile(r"<(caption|figcaption)([^>]*)>(.*?)</\1>", re.S)
+_EGET_NUMMER = re.compile(r"^\s*(?:Tabell|Diagram|Figur)\s+\d+\s*[.:]\s*")
+
+
+def numrera(nb) -> list[dict]:
+    """Number every table caption "Tabell N" and figure caption "Diagram N" in the stitched outputs, in
+    reading order, and give each an id; returns the list for the report's list of tables and figures."""
+    figurer, antal = [], {"caption": 0, "figcaption": 0}
+
+    def ersatt(m: re.Match) -> str:
+        tagg, attr, innehall = m.groups()
+        # A caption transcribed with the published report's own number gets the report's number instead.
+        innehall = _EGET_NUMMER.sub("", innehall, count=1)
+        antal[tagg] += 1
+        etikett = f"{'Tabell' if tagg == 'caption' else 'Diagram'} {antal[tagg]}"
+        fid = f"{etikett.lower().replace(' ', '-')}"
+        figurer.append({"id": fid, "etikett": etikett,
+                        "text": " ".join(re.sub(r"<[^>]+>", "", unescape(innehall)).split())})
+        attr = re.sub(r'\sid="[^"]*"', "", attr)
+        return f'<{tagg}{attr} id="{fid}"><span class="nummer">{etikett}.</span> {innehall}</{tagg}>'
+
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            if "text/html" in data:
+                html = data["text/html"]
+                data["text/html"] = _BILDTEXT.sub(ersatt, "".join(html) if isinstance(html, list) else html)
+    return figurer
+
+
 def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner: list[tuple[dict, object]]) -> str:
     """Stitch executed section notebooks into one HTML page (no code, no prompts, no stderr)."""
     import nbformat
@@ -130,11 +161,12 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
                 cell.id = f"{sektion['id']}-{len(nb.cells)}"  # one notebook may render several sections
                 nb.cells.append(cell)
     namnd = k.namnd(rapport.namnd)
+    figurer = numrera(nb)
     nb.metadata["namndrapport"] = {
         "titel": _titel(k, rapport, period), "kommun": k.namn, "namnd": namnd.namn,
         "rapporttyp": k.rapporttyper[rapport.rapporttyp].namn, "period": period.namn,
         "datum": dt.date.today().isoformat(), "sektioner": innehall, "version": __version__,
-        "syntetisk": k.syntetisk,
+        "syntetisk": k.syntetisk, "beslut": period.beslut, "figurer": figurer,
     }
     html, _ = _exporter().from_notebook_node(nb)
     return html
