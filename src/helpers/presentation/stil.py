@@ -52,11 +52,12 @@ def _scopa(css: str) -> list[str]:
             if inre:
                 regler.append(f"{prelud} {{ {' '.join(inre)} }}")
         elif prelud == ":root":  # the colour variables the table rules use
-            regler.append(f"{_PREFIX} {{ {kropp} }}")
+            regler.append(f"{_PREFIX} {{ {' '.join(kropp.split())} }}")
         elif not prelud.startswith("@"):
             valda = [s.strip() for s in prelud.split(",") if _DEL.search(s)]
             if valda:
-                regler.append(f"{', '.join(f'{_PREFIX} {s}' for s in valda)} {{ {kropp} }}")
+                # One rule per line, whatever the layout of rapport.css (multi-line values included).
+                regler.append(f"{', '.join(f'{_PREFIX} {s}' for s in valda)} {{ {' '.join(kropp.split())} }}")
     return regler
 
 
