@@ -8,14 +8,16 @@ states under ``forvantat``. All errors are reported at once, before any dataclas
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from helpers.fel import Problem
+from helpers.konfig import sokvagar
 
 SCHEMAMAPP = Path(__file__).with_name("schema")
 SCHEMAN = ("kommun.schema.yaml", "period.schema.yaml")
@@ -39,7 +41,15 @@ _TYPNAMN = {dict: "en mappning", list: "en lista", str: "text", int: "ett heltal
 
 
 @lru_cache(maxsize=None)
-def _validerare(schemafil: str) -> Draft202012Validator:
+def _validerare(schemafil: str):
+    # jsonschema imports the optional rfc3987_syntax format checker, which compiles a grammar at import
+    # (seconds on a loaded machine, in every build worker and kernel). Our schemas use no `format`, so it is
+    # kept out of this process; jsonschema then simply lacks that checker.
+    if "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     scheman = {namn: yaml.safe_load((SCHEMAMAPP / namn).read_text(encoding="utf-8")) for namn in SCHEMAN}
     # period.schema.yaml reuses kommun.schema.yaml's scale definition by $ref; resolved locally, never fetched.
     register = Registry().with_resources((namn, Resource.from_contents(s)) for namn, s in scheman.items())
@@ -123,13 +133,46 @@ def _strangnycklar(varde):
     return varde
 
 
+_GODKANDA: set[str] = set()
+
+
+def _nyckel(data, schemafil: str) -> str:
+    h = hashlib.sha256()
+    for namn in SCHEMAN:
+        h.update((SCHEMAMAPP / namn).read_bytes())
+    h.update(schemafil.encode())
+    h.update(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def _godkand(nyckel: str) -> bool:
+    return nyckel in _GODKANDA or (sokvagar.processed() / ".konfig" / nyckel).exists()
+
+
+def _kom_ihag(nyckel: str) -> None:
+    """Remember a valid file (content + schema): a no-op build and every section kernel then skip the
+    schema check, which would otherwise import and run jsonschema in each process."""
+    _GODKANDA.add(nyckel)
+    try:
+        mapp = sokvagar.processed() / ".konfig"
+        mapp.mkdir(parents=True, exist_ok=True)
+        (mapp / nyckel).touch()
+    except OSError:
+        pass  # a read-only tree only loses the cache
+
+
 def kontrollera(data, schemafil: str, fil: str, nod: yaml.Node | None = None) -> tuple[object, list[Problem]]:
     """``data`` with string keys, and every way it departs from the schema (``schemafil`` in konfig/schema/)."""
     data = _strangnycklar(data)
+    nyckel = _nyckel(data, schemafil)
+    if _godkand(nyckel):
+        return data, []
     problem: list[Problem] = []
     for fel in _validerare(schemafil).iter_errors(data):
         for p in _problem(fel, fil, nod):
             if p not in problem:
                 problem.append(p)
     problem.sort(key=lambda p: (p.rad or 0, p.kolumn or ""))
+    if not problem:
+        _kom_ihag(nyckel)
     return data, problem
