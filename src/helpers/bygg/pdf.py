@@ -109,7 +109,7 @@ def skriv_pdf(blasare, html: Path, pdf: Path) -> None:
         mal = sida.evaluate("""() => [
           ...[...document.querySelectorAll('h2.sektion')].map(h => [h.id, h.textContent, true]),
           ...[...document.querySelectorAll('caption[id], figcaption[id]')].map(
-              c => [c.id, c.querySelector('.nummer') ? c.querySelector('.nummer').textContent : c.textContent, false])]""")
+              c => [c.id, c.dataset.nummer ? c.dataset.nummer + '.' : c.textContent, false])]""")
         # Reading order: sections and captions interleave in the document.
         ordning = sida.evaluate("""() => [...document.querySelectorAll('h2.sektion, caption[id], figcaption[id]')]
                                    .map(e => e.id)""")

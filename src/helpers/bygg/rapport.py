@@ -111,28 +111,40 @@ _EGET_NUMMER = re.compile(r"^\s*(?:Tabell|Diagram|Figur)\s+\d+\s*[.:]\s*")
 
 
 def numrera(nb) -> list[dict]:
-    """Number every table caption "Tabell N" and figure caption "Diagram N" in the stitched outputs, in
-    reading order, and give each an id; returns the list for the report's list of tables and figures."""
+    """Number every table caption "Tabell N" and figure caption "Diagram N" in reading order, give each an
+    id, and return the list for the report's list of tables and figures.
+
+    The number is an attribute (``data-nummer``, shown by rapport.css before the caption), so the caption
+    text stays the table's own title. A report whose captions carry the published report's own numbers
+    ("Tabell 5. …", which its text cross-references) keeps that scheme for that kind of caption: renumbering
+    would break the references, so those captions get no second number."""
     figurer, antal = [], {"caption": 0, "figcaption": 0}
+    utdata = [o for cell in nb.cells for o in cell.get("outputs", []) if "text/html" in o.get("data", {})]
+    for o in utdata:
+        html = o["data"]["text/html"]
+        o["data"]["text/html"] = "".join(html) if isinstance(html, list) else html
+    egna = {tagg for o in utdata for tagg, _, innehall in _BILDTEXT.findall(o["data"]["text/html"])
+            if _EGET_NUMMER.match(unescape(re.sub(r"<[^>]+>", "", innehall)))}
 
     def ersatt(m: re.Match) -> str:
         tagg, attr, innehall = m.groups()
-        # A caption transcribed with the published report's own number gets the report's number instead.
-        innehall = _EGET_NUMMER.sub("", innehall, count=1)
         antal[tagg] += 1
-        etikett = f"{'Tabell' if tagg == 'caption' else 'Diagram'} {antal[tagg]}"
-        fid = f"{etikett.lower().replace(' ', '-')}"
-        figurer.append({"id": fid, "etikett": etikett,
-                        "text": " ".join(re.sub(r"<[^>]+>", "", unescape(innehall)).split())})
-        attr = re.sub(r'\sid="[^"]*"', "", attr)
-        return f'<{tagg}{attr} id="{fid}"><span class="nummer">{etikett}.</span> {innehall}</{tagg}>'
+        fid = f"{'tabell' if tagg == 'caption' else 'diagram'}-{antal[tagg]}"
+        text = " ".join(re.sub(r"<[^>]+>", "", unescape(innehall)).split())
+        if tagg in egna:
+            eget = _EGET_NUMMER.match(text)
+            etikett = eget.group(0).strip().rstrip(".:") if eget else ""
+            text = text[eget.end():] if eget else text
+            nummer = ""
+        else:
+            etikett = f"{'Tabell' if tagg == 'caption' else 'Diagram'} {antal[tagg]}"
+            nummer = f' data-nummer="{etikett}"'
+        figurer.append({"id": fid, "etikett": etikett, "text": text})
+        attr = re.sub(r'\s(id|data-nummer)="[^"]*"', "", attr)
+        return f'<{tagg}{attr} id="{fid}"{nummer}>{innehall}</{tagg}>'
 
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            data = o.get("data", {})
-            if "text/html" in data:
-                html = data["text/html"]
-                data["text/html"] = _BILDTEXT.sub(ersatt, "".join(html) if isinstance(html, list) else html)
+    for o in utdata:
+        o["data"]["text/html"] = _BILDTEXT.sub(ersatt, o["data"]["text/html"])
     return figurer
 
 
