@@ -32,6 +32,8 @@ def _tillampa(rot: Path, andring: dict) -> None:
         fil.write_text(text.replace(gammalt, nytt), encoding="utf-8")
     elif "innehall" in andring:
         fil.write_text(andring["innehall"], encoding="utf-8")
+    elif "ta_bort" in andring:  # the file is missing (renamed, say, to a misspelt name)
+        fil.rename(fil.with_name(andring["ta_bort"]))
     elif "hex" in andring:
         fil.write_bytes(bytes.fromhex(andring["hex"]))
     elif "ersatt_utf16" in andring:
