@@ -75,7 +75,10 @@ def serie(varden: pd.DataFrame, indikator: str) -> dict[str, pd.DataFrame]:
         if len(v):
             ut[kon] = v[["ar", "varde"]]
     mal = _varden(varden, indikator, "mal")
-    ut["mal"] = mal[(mal["vardetyp"].fillna("niva") == "niva")].dropna(subset=["varde"])[["ar", "varde"]]
+    # Only numeric targets make a target line: a text target ("Länssnitt") is not a level to draw.
+    text = mal["malvarde_text"] if "malvarde_text" in mal else pd.Series(None, index=mal.index)
+    mal = mal[(mal["vardetyp"].fillna("niva") == "niva") & text.isna()]
+    ut["mal"] = mal.dropna(subset=["varde"])[["ar", "varde"]]
     return ut
 
 

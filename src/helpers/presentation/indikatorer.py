@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.berakning.indikatorer import _varden, bedomning, serie, trend
+from helpers.berakning.indikatorer import _varden, bedomning, malrad, serie, trend
 from helpers.konfig.kommun import MANADER_KORT
 from helpers.presentation import format as fmt
 from helpers.presentation.format import SAKNAS
@@ -185,3 +185,24 @@ def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, 
     notis = f"Kolada saknar värden för: {', '.join(saknade)}." if saknade else None
     return html, notis
 
+
+
+def malsats(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int) -> str | None:
+    """'Fyra av sex indikatorer når etappmålet.' over the indicators with a target for the year; those
+    that cannot be judged are said so, never counted as reached or missed."""
+    from helpers.berakning.indikatorer import EJ_UPPNATT, KAN_INTE_BEDOMAS, UPPNATT, antal_nar_malet
+
+    antal = antal_nar_malet(indikatorer, varden, ids, ar)
+    n = sum(antal.values())
+    if not n:
+        return None
+    typer = {(malrad(varden, i, ar) or {}).get("typ") for i in ids} - {None}
+    mal = "etappmålet" if typer == {"etappmal"} else "målet"
+    if n == 1:
+        b = next(b for b, a in antal.items() if a)
+        return {UPPNATT: f"Indikatorn når {mal}.", EJ_UPPNATT: f"Indikatorn når inte {mal}.",
+                KAN_INTE_BEDOMAS: f"Om indikatorn når {mal} kan inte bedömas."}[b]
+    sats = f"{fmt.versal(fmt.antal_i_ord(antal[UPPNATT], utrum=True))} av {fmt.antal_i_ord(n)} indikatorer når {mal}"
+    if antal[KAN_INTE_BEDOMAS]:
+        sats += (f"; för {fmt.antal_i_ord(antal[KAN_INTE_BEDOMAS], utrum=True)} kan det inte bedömas")
+    return sats + "."
