@@ -114,6 +114,10 @@ def test_mening_om_hur_manga_nar_malet(data):
         "Två av fem indikatorer når etappmålet; för en kan det inte bedömas.")
     assert iv.malsats(ind, varden, ["andel", "trygghet", "lan"], 2019) == "Två av tre indikatorer når etappmålet."
     assert iv.malsats(ind, varden, ["andel"], 2019) == "Indikatorn når etappmålet."
+    assert iv.malsats(ind, varden, ["trygghet", "arbetsloshet"], 2019) == (
+        "Ingen av två indikatorer når etappmålet; för en kan det inte bedömas.")
+    assert iv.malsats(ind, varden, ["arbetsloshet", "arbetsloshet"], 2019) == (
+        "För ingen av de två indikatorerna kan det ännu bedömas om de når etappmålet.")
     assert iv.malsats(ind, varden, ["foljs"], 2019) is None  # "Indikator": followed, no target to reach
     assert iv.malsats(ind, varden, list(ind["id"]), 2020) is None  # a budget year: nothing to judge
 
@@ -226,3 +230,13 @@ def test_textmal_ritas_inte_som_mallinje(data):
     som_mal = varden.assign(typ=varden["typ"].replace("etappmal", "mal"))
     assert ib.serie(som_mal, "lan")["mal"].empty  # "> Länssnitt (72,4)" is a comparison, not a level
     assert ib.serie(som_mal, "andel")["mal"]["varde"].tolist() == [2]  # "≥ 2" is drawn
+
+
+def test_decimaler_per_varde_som_tryckt(tmp_path):
+    ind = _las(tmp_path, "indikatorer", INDIKATORER.replace("procent;hogre_battre;0;;\nt", "procent;hogre_battre;2;;\nt"))
+    varden = _las(tmp_path, "indikatorvarden", """indikator;ar;typ;varde;decimaler
+andel;2020;utfall;37,33;
+andel;2021;utfall;48;0
+""")
+    rader, _, _ = iv.tabellrader(ind, varden, ["andel"], 2021)
+    assert (rader.iloc[0]["Utfall 2020"], rader.iloc[0]["Utfall 2021"]) == ("37,33\u00a0%", "48\u00a0%")

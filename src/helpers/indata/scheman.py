@@ -146,6 +146,8 @@ TABELLER: dict[str, Tabell] = {
                    beskrivning="utfallet ska vara <jamforelse> målet; tom = enligt polariteten"),
                 _k("manad", "manad", kravs=False, beskrivning="mätmånad när värdet inte gäller helår"),
                 _k("ranking_av", "heltal", kravs=False, beskrivning="antal jämförda kommuner (typ ranking)"),
+                _k("decimaler", "heltal", kravs=False,
+                   beskrivning="decimaler för just detta värde när rapporten trycker det annorlunda än indikatorn"),
             ),
             nyckel=("indikator", "ar", "typ", "kon"),
             namnd_kolumn=None,

@@ -32,10 +32,16 @@ def _malcell(r, enhet, dec) -> str:
     """A target as printed: '≥ 2', '< 7,9', 'Länssnitt', '> Länssnitt (7,9)', 'Öka', '850'."""
     text = "" if fmt.saknas(r.get("malvarde_text")) else str(r["malvarde_text"]).strip()
     op = "" if fmt.saknas(r.get("jamforelse")) else str(r["jamforelse"])
-    tal = None if fmt.saknas(r.get("varde")) else varde_text(r["varde"], r.get("vardetyp"), enhet, dec)
+    tal = None if fmt.saknas(r.get("varde")) else varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec))
     if text and tal:
         return f"{op} {text} ({tal})".strip()
     return f"{op} {text or tal or SAKNAS}".strip() if (text or tal) else SAKNAS
+
+
+def _dec(r, indikatorns: int) -> int:
+    """The value's own `decimaler` where given (37,33 % and 48 % under one indicator), else the indicator's."""
+    egen = r.get("decimaler") if hasattr(r, "get") else None
+    return indikatorns if fmt.saknas(egen) else int(egen)
 
 
 def _manad(r) -> str:
@@ -85,7 +91,7 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         utfall = _varden(varden, iid, "utfall")
         for y in utfallsar:
             r = utfall[utfall["ar"] == y]
-            rad[f"Utfall {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
+            rad[f"Utfall {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, _dec(r.iloc[0], dec))
                                   if len(r) else SAKNAS)
             if len(r) and not fmt.saknas(r["varde"].iloc[0]):
                 rad[f"Utfall {y}"] += _manad(r.iloc[0].to_dict())
@@ -95,7 +101,7 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         for typ, etikett in ovriga:
             r = _varden(varden, iid, typ)
             r = r[r["ar"] == ar]
-            rad[f"{etikett} {ar}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
+            rad[f"{etikett} {ar}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, _dec(r.iloc[0], dec))
                                       + _manad(r.iloc[0].to_dict()) if len(r) else SAKNAS)
         rank = _varden(varden, iid, "ranking")
         for y in rankar:
@@ -202,7 +208,10 @@ def malsats(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar:
         b = next(b for b, a in antal.items() if a)
         return {UPPNATT: f"Indikatorn når {mal}.", EJ_UPPNATT: f"Indikatorn når inte {mal}.",
                 KAN_INTE_BEDOMAS: f"Om indikatorn når {mal} kan inte bedömas."}[b]
-    sats = f"{fmt.versal(fmt.antal_i_ord(antal[UPPNATT], utrum=True))} av {fmt.antal_i_ord(n)} indikatorer når {mal}"
+    if antal[KAN_INTE_BEDOMAS] == n:
+        return f"För ingen av de {fmt.antal_i_ord(n)} indikatorerna kan det ännu bedömas om de når {mal}."
+    forsta = fmt.versal(fmt.antal_i_ord(antal[UPPNATT], utrum=True)) if antal[UPPNATT] else "Ingen"
+    sats = f"{forsta} av {fmt.antal_i_ord(n)} indikatorer når {mal}"
     if antal[KAN_INTE_BEDOMAS]:
         sats += (f"; för {fmt.antal_i_ord(antal[KAN_INTE_BEDOMAS], utrum=True)} kan det inte bedömas")
     return sats + "."
