@@ -11,10 +11,11 @@ from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import indikatorer, mal
 from helpers.presentation import indikatorer as indikatorvisning
 from helpers.presentation import mal as malvisning
+from helpers.presentation import uppdrag as uppdragsvisning
 from helpers.presentation import visning
 
 KRAVER = ("mal",)
-KAN_ANVANDA = ("indikatorer", "indikatorvarden", "malbedomning")
+KAN_ANVANDA = ("indikatorer", "indikatorvarden", "malbedomning", "uppdrag")
 
 
 @dataclass
@@ -29,32 +30,41 @@ def berakna(k: Kontext) -> Mal:
     varden = k.tabell("indikatorvarden")
     if k.period.kolada_komplettering:
         varden = indikatorer.med_kolada(alla, varden, k.kolada, k.kommun.kod)
-    return Mal(mal.maltrad(k.kommun, k.tabell("mal"), alla, k.tabell("malbedomning"), k.namnd.id), alla, varden)
+    return Mal(mal.maltrad(k.kommun, k.tabell("mal"), alla, k.tabell("malbedomning"), k.namnd.id,
+                           k.tabell("uppdrag")), alla, varden)
 
 
 def meningar(k: Kontext, d: Mal) -> list[str]:
-    return malvisning.sammanfattning(k.namnd.namn, k.kommun, d.maltrad)
+    alla = [i for m in mal.i_ordning(d.maltrad) for i in m.indikatorer]
+    indikatorsats = indikatorvisning.malsats(d.indikatorer, d.varden, alla, k.utfallsar)
+    return [*malvisning.sammanfattning(k.namnd.namn, k.kommun, d.maltrad), *([indikatorsats] if indikatorsats else [])]
 
 
 def visa_sammandrag(k: Kontext, d: Mal) -> None:
     k.visa_kommentar()
     visning.stycke(*meningar(k, d))
-    visning.tabell(malvisning.skaltabell(k.kommun, d.maltrad))
+    if mal.bedomda(d.maltrad):  # a budget has no assessed goals: no table of zeros
+        visning.tabell(malvisning.skaltabell(k.kommun, d.maltrad))
 
 
 def visa_mal(k: Kontext, d: Mal) -> None:
     for m in mal.i_ordning(d.maltrad):
-        visning.rubrik(m.rubrik(k.kommun), niva=min(3 + m.djup, 6))
+        visning.rubrik(m.rubrik(k.kommun), niva=min(3 + m.djup, 6), klass=malvisning.rubrikklass(m))
         visning.stycke(m.beskrivning)
         if m.bedomning:
             visning.bedomning(m.bedomning, m.motivering)
         if m.indikatorer:
             rader, kolumner, noter = indikatorvisning.tabellrader(d.indikatorer, d.varden, m.indikatorer, k.utfallsar)
             visning.tabell(indikatorvisning.tabell(rader, kolumner, noter, f"Indikatorer: {m.titel}"))
+            if len(m.indikatorer) > 1:
+                visning.stycke(indikatorvisning.malsats(d.indikatorer, d.varden, m.indikatorer, k.utfallsar))
             for iid in m.indikatorer:
-                visning.figur(indikatorvisning.diagram(d.indikatorer, d.varden, iid, k.kommun.palett))
                 jamforelse, notis = indikatorvisning.jamforelse(d.indikatorer, d.varden, iid, k.kolada, k.kommun,
                                                                k.kommun.palett)
-                visning.figur(jamforelse)
+                # One chart per message: the Kolada comparison already shows the municipality's own line.
+                visning.figur(jamforelse or indikatorvisning.diagram(d.indikatorer, d.varden, iid, k.kommun.palett))
                 visning.stycke(notis)
+        if m.uppdrag:
+            visning.tabell(uppdragsvisning.tabell(k.kommun, pd.DataFrame(m.uppdrag), f"Uppdrag: {m.titel}",
+                                                  kommentar=False))
         k.visa_kommentar(m.id, rubrik=m.titel, valfri=True)

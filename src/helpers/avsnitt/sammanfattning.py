@@ -6,16 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpers.avsnitt.kontext import Kontext
-from helpers.berakning import ekonomi
+from helpers.berakning import ekonomi, indikatorer
 from helpers.berakning import mal as malberakning
 from helpers.presentation import ekonomi as ekonomivisning
+from helpers.presentation import indikatorer as indikatorvisning
 from helpers.presentation import investering as investeringsvisning
 from helpers.presentation import mal as malvisning
 from helpers.presentation import uppdrag as uppdragsvisning
 from helpers.presentation import visning
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("investeringar", "sarskilda_poster", "mal", "indikatorer", "malbedomning", "uppdrag")
+KAN_ANVANDA = ("investeringar", "sarskilda_poster", "mal", "indikatorer", "indikatorvarden", "malbedomning",
+               "uppdrag")
 
 
 @dataclass
@@ -31,6 +33,14 @@ def _utan_tomma(*meningar) -> list[str]:
     return [m for m in meningar if m]
 
 
+def _indikatorvarden(k: Kontext):
+    """The values the mål section judges, Kolada's included, so the sentence is word for word the same."""
+    varden = k.tabell("indikatorvarden")
+    if k.period.kolada_komplettering:
+        varden = indikatorer.med_kolada(k.tabell("indikatorer"), varden, k.kolada, k.kommun.kod)
+    return varden
+
+
 def berakna(k: Kontext) -> Sammanfattning:
     totalt = ekonomi.totalt(ekonomi.per_verksamhet(k.tabell("drift"), k.ar, k.period.till_manad))
     poster = k.tabell("sarskilda_poster")
@@ -43,7 +53,10 @@ def berakna(k: Kontext) -> Sammanfattning:
         investeringar=_utan_tomma(*investeringsvisning.sammanfattning(inv, k.ar, k.period.namn),
                                   investeringsvisning.storsta(inv, k.ar)) if len(inv) else [],
         sarskilda_poster=ekonomivisning.sarskilda_poster(poster, k.enhet("sarskilda_poster")) if len(poster) else [],
-        mal=malvisning.sammanfattning(k.namnd.namn, k.kommun, maltrad),
+        mal=_utan_tomma(*malvisning.sammanfattning(k.namnd.namn, k.kommun, maltrad),
+                        indikatorvisning.malsats(k.tabell("indikatorer"), _indikatorvarden(k),
+                                                 [i for m in malberakning.i_ordning(maltrad) for i in m.indikatorer],
+                                                 k.utfallsar)),
         uppdrag=_utan_tomma(uppdragsvisning.sammanfattning(k.kommun, k.tabell("uppdrag"))))
 
 

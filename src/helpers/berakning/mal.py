@@ -27,6 +27,7 @@ class Mal:
     bedomning: Skalsteg | None = None
     motivering: str = ""
     indikatorer: list[str] = field(default_factory=list)
+    uppdrag: list[dict] = field(default_factory=list)  # the nämnd's uppdrag reported under this goal (mal_id)
 
     def rubrik(self, kommun: Kommun) -> str:
         mall = next((n.get("rubrik") for n in kommun.malnivaer if n["id"] == self.niva), None)
@@ -51,9 +52,9 @@ def _galler(namnder: str, namnd: str) -> bool:
 
 
 def maltrad(kommun: Kommun, mal: pd.DataFrame, indikatorer: pd.DataFrame, bedomningar: pd.DataFrame,
-            namnd: str) -> list[Mal]:
-    """The goals the nämnd reports on: those it assessed, has indicators for or is named on, with
-    every goal above them, as a tree in the data's order."""
+            namnd: str, uppdrag: pd.DataFrame | None = None) -> list[Mal]:
+    """The goals the nämnd reports on: those it assessed, has indicators or uppdrag for or is named on,
+    with every goal above them, as a tree in the data's order."""
     skala = {s.kod: s for s in kommun.skala("mal")}
     noder = {r.id: Mal(r.id, r.niva, _text(r.titel), _text(r.nummer), _text(r.kortnamn), _text(r.beskrivning))
              for r in mal.itertuples()}
@@ -65,6 +66,10 @@ def maltrad(kommun: Kommun, mal: pd.DataFrame, indikatorer: pd.DataFrame, bedomn
     for r in indikatorer.itertuples():
         if r.mal in noder:
             noder[r.mal].indikatorer.append(r.id)
+    if uppdrag is not None and "mal_id" in uppdrag:
+        for r in uppdrag.itertuples():
+            if _text(r.mal_id) in noder:
+                noder[r.mal_id].uppdrag.append(r._asdict())
 
     behall = set()
     for r in mal.itertuples():
@@ -72,7 +77,7 @@ def maltrad(kommun: Kommun, mal: pd.DataFrame, indikatorer: pd.DataFrame, bedomn
         egen = _text(r.namnd)
         if egen and not _galler(egen, namnd):
             continue  # another nämnd's goal, with its indicators
-        if n.bedomning or n.indikatorer or egen:
+        if n.bedomning or n.indikatorer or n.uppdrag or egen:
             m = r.id
             while m and m not in behall:
                 behall.add(m)

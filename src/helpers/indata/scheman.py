@@ -41,6 +41,7 @@ def _k(namn, typ="text", kravs=True, tillatna=(), beskrivning=""):
 
 
 KON = ("T", "K", "M")
+JAMFORELSER = ("≥", ">", "≤", "<", "=")
 
 TABELLER: dict[str, Tabell] = {
     t.namn: t
@@ -132,12 +133,21 @@ TABELLER: dict[str, Tabell] = {
             (
                 _k("indikator"),
                 _k("ar", "ar"),
-                _k("typ", "val", tillatna=("utfall", "mal", "etappmal")),
+                _k("typ", "val", tillatna=("utfall", "prognos", "delar", "mal", "etappmal", "ranking"),
+                   beskrivning="prognos = helårsprognos, delar = delårsutfall, ranking = placering bland kommuner"),
                 _k("kon", "val", kravs=False, tillatna=KON),
                 _k("varde", "tal", kravs=False),
                 _k("vardetyp", "val", kravs=False, tillatna=("niva", "forandring_procent")),
                 _k("saknas", "val", kravs=False, tillatna=("ej_publicerat", "ej_matt", "metodbyte")),
                 _k("kalla", kravs=False),
+                _k("malvarde_text", kravs=False,
+                   beskrivning="textmål: Öka, Minska, Behåll, Länssnitt, Topp tre i länet, Indikator …"),
+                _k("jamforelse", "val", kravs=False, tillatna=JAMFORELSER,
+                   beskrivning="utfallet ska vara <jamforelse> målet; tom = enligt polariteten"),
+                _k("manad", "manad", kravs=False, beskrivning="mätmånad när värdet inte gäller helår"),
+                _k("ranking_av", "heltal", kravs=False, beskrivning="antal jämförda kommuner (typ ranking)"),
+                _k("decimaler", "heltal", kravs=False,
+                   beskrivning="decimaler för just detta värde när rapporten trycker det annorlunda än indikatorn"),
             ),
             nyckel=("indikator", "ar", "typ", "kon"),
             namnd_kolumn=None,
@@ -164,6 +174,7 @@ TABELLER: dict[str, Tabell] = {
                 _k("grupp", kravs=False),
                 _k("status", kravs=False, beskrivning="kod ur uppdragsskalan i kommun.yaml"),
                 _k("kommentar", kravs=False),
+                _k("mal_id", kravs=False, beskrivning="målet (id i mal-tabellen) som uppdraget redovisas under"),
             ),
             nyckel=("namnd", "id"),
         ),

@@ -153,8 +153,15 @@ def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
     for r in df.itertuples(index=False):
         if r.indikator not in ind:
             problem.append(Problem(fil, r.radnr, "indikator", r.indikator, "id för en indikator i indikatorer-tabellen"))
-        if pd.isna(r.varde) and not _har(r.saknas):
-            problem.append(Problem(fil, r.radnr, "varde", None, "ett värde, eller en orsak i kolumnen 'saknas'"))
+        # A text target ("Öka", "Länssnitt") needs no number.
+        if pd.isna(r.varde) and not _har(r.saknas) and not (r.typ in ("mal", "etappmal") and _har(r.malvarde_text)):
+            problem.append(Problem(fil, r.radnr, "varde", None,
+                                   "ett värde, en orsak i kolumnen 'saknas' eller ett textmål i 'malvarde_text'"))
+        if r.typ == "ranking" and _har(r.ranking_av) and _har(r.varde) and not 1 <= r.varde <= r.ranking_av:
+            problem.append(Problem(fil, r.radnr, "varde", r.varde,
+                                   f"en placering mellan 1 och ranking_av ({int(r.ranking_av)})"))
+        if _har(r.ranking_av) and r.typ != "ranking":
+            problem.append(Problem(fil, r.radnr, "ranking_av", r.ranking_av, "tom cell utom när typ är ranking"))
     return problem
 
 
@@ -172,7 +179,10 @@ def _kontrollera_malbedomning(df, fil, kommun, period, tabeller):
 
 
 def _kontrollera_uppdrag(df, fil, kommun, period, tabeller):
-    return _kod_i_skala(df, fil, kommun, "status", "uppdrag")
+    mal = set(tabeller.get("mal", pd.DataFrame(columns=["id"]))["id"])
+    problem = [Problem(fil, r.radnr, "mal_id", r.mal_id, "id för ett mål i mal-tabellen")
+               for r in df.itertuples(index=False) if _har(r.mal_id) and r.mal_id not in mal]
+    return problem + _kod_i_skala(df, fil, kommun, "status", "uppdrag")
 
 
 def _kontrollera_resultat(df, fil, kommun, period, tabeller):

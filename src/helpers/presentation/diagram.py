@@ -158,6 +158,8 @@ def jamforelse(serier: dict[str, pd.DataFrame], mal: pd.DataFrame, palett, *, na
     (Kolada), the municipality's genders dashed, its targets as markers."""
     if not serier:
         return None
+    if len(set().union(*[set(d["ar"]) for d in serier.values()])) == 1:
+        return _jamforelse_ett_ar(serier, mal, palett, namn=namn, kpi=kpi, enhet=enhet, decimaler=decimaler)
     alla_ar = sorted(set().union(*[set(d["ar"]) for d in serier.values()]) | set(mal["ar"]))
     x = {a: i for i, a in enumerate(alla_ar)}
     fig = Figure(figsize=(7, 3.2))
@@ -179,3 +181,28 @@ def jamforelse(serier: dict[str, pd.DataFrame], mal: pd.DataFrame, palett, *, na
         delar.append(f"{etikett} {fmt.tal(sista['varde'], decimaler)} år {int(sista['ar'])}")
     alt = f"Linjediagram som jämför {namn} (Kolada {kpi}): " + "; ".join(delar) + "."
     return figur_html(fig, alt, f"{namn}: jämförelse per år. Källa: Kolada ({kpi}).")
+
+
+def _jamforelse_ett_ar(serier: dict[str, pd.DataFrame], mal: pd.DataFrame, palett, *, namn: str, kpi: str,
+                      enhet: str | None, decimaler: int) -> str:
+    """One year only: a dot plot (one row per unit), since a line through a single point says nothing."""
+    ar = int(next(iter(serier.values()))["ar"].iloc[0])
+    etiketter = list(serier)
+    varden = [float(d["varde"].iloc[0]) for d in serier.values()]
+    fig = Figure(figsize=(6, 0.45 * len(etiketter) + 1))
+    ax = fig.subplots()
+    ax.scatter(varden, range(len(etiketter)), s=60, color=[palett[i % len(palett)] for i in range(len(etiketter))],
+               zorder=3)
+    for i, v in enumerate(varden):
+        ax.annotate(fmt.tal(v, decimaler), (v, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
+    malet = mal[mal["ar"] == ar]
+    if len(malet):
+        ax.axvline(float(malet["varde"].iloc[0]), color="#333333", linestyle="--", linewidth=1, label="Mål")
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_yticks(range(len(etiketter)), etiketter)
+    ax.invert_yaxis()
+    ax.set_xlabel("procent" if enhet == "procent" else (enhet or ""))
+    _svensk_axel(ax, axel="x")
+    delar = [f"{e} {fmt.tal(v, decimaler)}" for e, v in zip(etiketter, varden)]
+    alt = f"Punktdiagram som jämför {namn} år {ar} (Kolada {kpi}): " + "; ".join(delar) + "."
+    return figur_html(fig, alt, f"{namn}: jämförelse {ar}. Källa: Kolada ({kpi}).")

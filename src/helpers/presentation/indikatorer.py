@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.berakning.indikatorer import _varden, serie, trend
+from helpers.berakning.indikatorer import _varden, bedomning, malrad, serie, trend
+from helpers.konfig.kommun import MANADER_KORT
 from helpers.presentation import format as fmt
 from helpers.presentation.format import SAKNAS
+
+NAR_MALET = "Når målet"
 
 SAKNAS_TEXT = {
     "ej_publicerat": "värdet är inte publicerat ännu",
@@ -25,6 +28,39 @@ def varde_text(varde, vardetyp: str | None, enhet: str | None, decimaler: int) -
     return fmt.enligt_enhet(varde, enhet, decimaler)
 
 
+def _malcell(r, enhet, dec) -> str:
+    """A target as printed: '≥ 2', '< 7,9', 'Länssnitt', '> Länssnitt (7,9)', 'Öka', '850'."""
+    text = "" if fmt.saknas(r.get("malvarde_text")) else str(r["malvarde_text"]).strip()
+    op = "" if fmt.saknas(r.get("jamforelse")) else str(r["jamforelse"])
+    tal = None if fmt.saknas(r.get("varde")) else varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec))
+    if text and tal:
+        return f"{op} {text} ({tal})".strip()
+    return f"{op} {text or tal or SAKNAS}".strip() if (text or tal) else SAKNAS
+
+
+def _dec(r, indikatorns: int) -> int:
+    """The value's own `decimaler` where given (37,33 % and 48 % under one indicator), else the indicator's."""
+    egen = r.get("decimaler") if hasattr(r, "get") else None
+    return indikatorns if fmt.saknas(egen) else int(egen)
+
+
+def _manad(r) -> str:
+    """' (okt)' after a value measured in one month rather than over the year."""
+    return "" if fmt.saknas(r.get("manad")) else f" ({MANADER_KORT[int(r['manad']) - 1].lower()})"
+
+
+def placering(r) -> str:
+    """A ranking as printed: '15/19', or '15' when the number compared is not given."""
+    if fmt.saknas(r.get("varde")):
+        return SAKNAS
+    av = "" if fmt.saknas(r.get("ranking_av")) else f"/{int(r['ranking_av'])}"
+    return f"{int(r['varde'])}{av}"
+
+
+# Labels for the value types beside utfall, in the table's column order.
+TYPETIKETTER = {"delar": "Delår", "prognos": "Prognos"}
+
+
 def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int,
                 antal_ar: int = 4) -> tuple[pd.DataFrame, list[str], list[str]]:
     """Wide rows for the indicator table: 'Utfall <år>' for the last ``antal_ar`` years up to ``ar``, 'Mål <år>'
@@ -34,8 +70,17 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
     valda = varden[varden["indikator"].isin(ids)]
     malar = sorted(y for y in valda.loc[valda["typ"] == "mal", "ar"].unique() if y >= ar)
     etappar = sorted(y for y in valda.loc[valda["typ"] == "etappmal", "ar"].unique() if y >= ar)
-    kolumner = ([f"Utfall {y}" for y in utfallsar] + [f"Mål {y}" for y in malar]
+    rankar = sorted(y for y in valda.loc[valda["typ"] == "ranking", "ar"].unique() if y in utfallsar)
+    ovriga = [(typ, etikett) for typ, etikett in TYPETIKETTER.items()
+              if ((valda["typ"] == typ) & (valda["ar"] == ar)).any()]
+    kolumner = ([f"Utfall {y}" for y in utfallsar] + [f"{etikett} {ar}" for _, etikett in ovriga]
+                + [f"Placering {y}" for y in rankar] + [f"Mål {y}" for y in malar]
                 + [f"Etappmål {y}" for y in etappar])
+    # "Når målet" only where some indicator has a target for the year (a budget has no outcomes to judge).
+    polaritet = indikatorer.set_index("id")["polaritet"]
+    bedomningar = {iid: bedomning(varden, iid, ar, polaritet.get(iid, "ingen")) for iid in ids}
+    if any(b is not None for b in bedomningar.values()):
+        kolumner.append(NAR_MALET)
     rader, noter = [], []
     for iid in ids:
         ind = indikatorer.set_index("id").loc[iid]
@@ -46,17 +91,30 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         utfall = _varden(varden, iid, "utfall")
         for y in utfallsar:
             r = utfall[utfall["ar"] == y]
-            rad[f"Utfall {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
+            rad[f"Utfall {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, _dec(r.iloc[0], dec))
                                   if len(r) else SAKNAS)
+            if len(r) and not fmt.saknas(r["varde"].iloc[0]):
+                rad[f"Utfall {y}"] += _manad(r.iloc[0].to_dict())
             if len(r) and not fmt.saknas(r["saknas"].iloc[0]):
                 rad[f"Utfall {y}"] = "*"
                 noter.append(f"* {ind['namn']}, {y}: {SAKNAS_TEXT.get(r['saknas'].iloc[0], r['saknas'].iloc[0])}.")
+        for typ, etikett in ovriga:
+            r = _varden(varden, iid, typ)
+            r = r[r["ar"] == ar]
+            rad[f"{etikett} {ar}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, _dec(r.iloc[0], dec))
+                                      + _manad(r.iloc[0].to_dict()) if len(r) else SAKNAS)
+        rank = _varden(varden, iid, "ranking")
+        for y in rankar:
+            r = rank[rank["ar"] == y]
+            rad[f"Placering {y}"] = placering(r.iloc[0].to_dict()) if len(r) else SAKNAS
         for typ, ar_lista, etikett in (("mal", malar, "Mål"), ("etappmal", etappar, "Etappmål")):
             m = _varden(varden, iid, typ)
             for y in ar_lista:
                 r = m[m["ar"] == y]
-                rad[f"{etikett} {y}"] = (varde_text(r["varde"].iloc[0], r["vardetyp"].iloc[0], enhet, dec)
-                                         if len(r) else SAKNAS)
+                rad[f"{etikett} {y}"] = _malcell(r.iloc[0].to_dict(), enhet, dec) if len(r) else SAKNAS
+        if NAR_MALET in kolumner:
+            b = bedomningar[iid]
+            rad[NAR_MALET] = fmt.versal(b) if b else "Inget mål"
         rad["trend"] = str(trend(utfall[utfall["ar"] <= ar]["varde"].tolist(), ind["polaritet"]))
         # Which source each shown value has: "Kolada N00914 (2020–2021)" for values taken from Kolada.
         visade = utfall[utfall["ar"].isin(utfallsar)]
@@ -133,3 +191,27 @@ def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, 
     notis = f"Kolada saknar värden för: {', '.join(saknade)}." if saknade else None
     return html, notis
 
+
+
+def malsats(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int) -> str | None:
+    """'Fyra av sex indikatorer når etappmålet.' over the indicators with a target for the year; those
+    that cannot be judged are said so, never counted as reached or missed."""
+    from helpers.berakning.indikatorer import EJ_UPPNATT, KAN_INTE_BEDOMAS, UPPNATT, antal_nar_malet
+
+    antal = antal_nar_malet(indikatorer, varden, ids, ar)
+    n = sum(antal.values())
+    if not n:
+        return None
+    typer = {(malrad(varden, i, ar) or {}).get("typ") for i in ids} - {None}
+    mal = "etappmålet" if typer == {"etappmal"} else "målet"
+    if n == 1:
+        b = next(b for b, a in antal.items() if a)
+        return {UPPNATT: f"Indikatorn når {mal}.", EJ_UPPNATT: f"Indikatorn når inte {mal}.",
+                KAN_INTE_BEDOMAS: f"Om indikatorn når {mal} kan inte bedömas."}[b]
+    if antal[KAN_INTE_BEDOMAS] == n:
+        return f"För ingen av de {fmt.antal_i_ord(n)} indikatorerna kan det ännu bedömas om de når {mal}."
+    forsta = fmt.versal(fmt.antal_i_ord(antal[UPPNATT], utrum=True)) if antal[UPPNATT] else "Ingen"
+    sats = f"{forsta} av {fmt.antal_i_ord(n)} indikatorer når {mal}"
+    if antal[KAN_INTE_BEDOMAS]:
+        sats += (f"; för {fmt.antal_i_ord(antal[KAN_INTE_BEDOMAS], utrum=True)} kan det inte bedömas")
+    return sats + "."

@@ -43,6 +43,12 @@ def skaltabell(kommun: Kommun, rotter: list[Mal]):
                   antal)
 
 
+def rubrikklass(m: Mal) -> str:
+    """CSS classes for a goal heading: its depth (a tree deeper than h6 keeps its levels apart) and its
+    level id from kommun.yaml (two levels may share a depth, as övergripande and strategiska mål do)."""
+    return f"mal-rubrik mal-djup-{m.djup} malniva-{m.niva}"
+
+
 def _gemen(namn: str) -> str:
     """'Nämndmål' → 'nämndmål', but 'KF-mål' stays (an abbreviation keeps its capitals)."""
     return namn[:1].lower() + namn[1:] if namn[1:2].islower() else namn

@@ -26,7 +26,8 @@ def sammanfattning(kommun: Kommun, uppdrag: pd.DataFrame) -> str | None:
     return f"Nämnden har {fmt.antal_i_ord(n)} uppdrag att rapportera. {fmt.versal(fmt.upprakning(delar))}."
 
 
-def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och status"):
+def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och status", *, kommentar: bool = True):
+    """All uppdrag with status and comment; under a goal (``kommentar=False``) only title and status."""
     from helpers.presentation.tabell import Kolumn, Tabell
 
     steg = {s.kod: s for s in kommun.skala("uppdrag")}
@@ -35,8 +36,8 @@ def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och sta
         statustext=[f"{steg[s].symbol} {steg[s].etikett}".strip() if s in steg else "Ej rapporterad"
                     for s in uppdrag["status"]],
     )
-    return Tabell(rubrik, [Kolumn("Uppdrag", "uppdrag"), Kolumn("Status", "statustext"),
-                           Kolumn("Kommentar", "kommentar")], rader)
+    kolumner = [Kolumn("Uppdrag", "uppdrag"), Kolumn("Status", "statustext")]
+    return Tabell(rubrik, kolumner + ([Kolumn("Kommentar", "kommentar")] if kommentar else []), rader)
 
 
 def statustabell(kommun: Kommun, uppdrag: pd.DataFrame):

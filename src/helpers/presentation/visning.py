@@ -38,8 +38,9 @@ def markdown_html(text: str) -> str:
                      url_schemes={"https", "mailto"}, link_rel="noopener noreferrer")
 
 
-def rubrik(text: str, niva: int = 3) -> None:
-    display(HTML(f'<h{niva} id="{_id(text)}">{escape(text)}</h{niva}>'))
+def rubrik(text: str, niva: int = 3, klass: str | None = None) -> None:
+    attr = f' class="{escape(klass)}"' if klass else ""
+    display(HTML(f'<h{niva}{attr} id="{_id(text)}">{escape(text)}</h{niva}>'))
 
 
 def stycke(*meningar: str | None) -> None:
