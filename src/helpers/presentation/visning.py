@@ -53,7 +53,7 @@ def rubrik(text: str, niva: int = 3) -> None:
 
 def stycke(*meningar: str | None) -> None:
     """One paragraph from generated sentences; missing (None) sentences are skipped."""
-    text = " ".join(m for m in meningar if m)
+    text = Markup(" ").join(m for m in meningar if m)  # escapes each sentence that is not Markup
     if text:
         _visa(Markup('<p class="genererad">{}</p>').format(text))
 
