@@ -320,5 +320,5 @@ def test_last_i_varje_textfalt_kor_inget_skript_och_lamnar_inte_sidan(smittad_ro
             text = sida.evaluate("document.body.innerText")
             assert text.count(SKRIPT) >= 20, (r.namn, text.count(SKRIPT))
             assert antal[r.kommun] > 50
-            assert re.search(r"<h1>.*?&lt;script&gt;", html.read_text(encoding="utf-8"), re.S)
+            assert re.search(r"<h1>.*?&lt;script&gt;", html.read_text(encoding="utf-8"), re.DOTALL)
         sida.close()

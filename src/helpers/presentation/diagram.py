@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import base64
 import io
-from markupsafe import Markup
 
 import matplotlib
 import matplotlib.ticker as mticker
 import pandas as pd
 import seaborn as sns
+from markupsafe import Markup
 from matplotlib.figure import Figure
 
 from helpers.konfig.kommun import MANADER, MANADER_KORT
