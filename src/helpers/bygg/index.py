@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from html import escape
+import re
 
 from filelock import FileLock
+from markupsafe import Markup
 
 from helpers.filer import skriv_atomiskt
 from helpers.konfig import kommun as config
@@ -36,11 +37,11 @@ ul.rapporter .namn{flex:1 1 14rem;font-weight:600}ul.rapporter .tid{color:#4a4a4
 
 
 def _datum(tid: str) -> str:
-    """"2026-12-01T11:05:00" → "1 december 2026 kl. 11.05"."""
+    """"2026-12-01T11:05:00" → "1 december 2026 kl. 11.05" (text: the HTML below escapes it)."""
     try:
         t = dt.datetime.fromisoformat(tid)
     except (TypeError, ValueError):
-        return escape(str(tid or ""))
+        return str(tid or "")
     return f"{t.day} {MANADER[t.month - 1]} {t.year} kl. {t:%H.%M}"
 
 
@@ -67,16 +68,17 @@ def _poster() -> list[dict]:
     return poster
 
 
-def _rad(p: dict, namnd_namn: str) -> str:
+def _rad(p: dict, namnd_namn: str) -> Markup:
     lank = f"{p['kommun']}/{p['period']}/{p['rapporttyp']}/{p['namnd']}.html"
     finns = (paths.reports() / lank).exists()
-    namn = f'<a href="{escape(lank)}">{escape(namnd_namn)}</a>' if finns else escape(namnd_namn)
+    namn = Markup('<a href="{}">{}</a>').format(lank, namnd_namn) if finns else namnd_namn
     if p.get("status") == "byggd":
-        status = f'<span class="tid">Byggd {_datum(p.get("tid", ""))}</span>'
+        status = Markup('<span class="tid">Byggd {}</span>').format(_datum(p.get("tid", "")))
     else:
-        status = (f'<span class="tid"><span class="fel">Misslyckades</span> {_datum(p.get("tid", ""))}</span>'
-                  f'<span class="felmeddelande">{escape(str(p.get("meddelande", ""))[:300])}</span>')
-    return f'<li data-typ="{escape(p["rapporttyp"])}"><span class="namn">{namn}</span>{status}</li>'
+        status = Markup('<span class="tid"><span class="fel">Misslyckades</span> {}</span>'
+                        '<span class="felmeddelande">{}</span>').format(_datum(p.get("tid", "")),
+                                                                        str(p.get("meddelande", ""))[:300])
+    return Markup('<li data-typ="{}"><span class="namn">{}</span>{}</li>').format(p["rapporttyp"], namn, status)
 
 
 def _html(poster: list[dict]) -> str:
@@ -93,32 +95,34 @@ def _html(poster: list[dict]) -> str:
         # Newest period first: that is what readers look for.
         for i, ((pid, pn), grupper) in enumerate(sorted(perioder.items(), reverse=True)):
             antal = sum(len(v) for v in grupper.values())
-            avsnitt = "".join(
-                f'<section class="typ" data-typ="{escape(tid)}"><h3>{escape(tn)}</h3><ul class="rapporter">'
-                + "".join(_rad(p, nn) for nn, p in sorted(rapporter, key=lambda x: x[0])) + "</ul></section>"
+            avsnitt = Markup("").join(
+                Markup('<section class="typ" data-typ="{}"><h3>{}</h3><ul class="rapporter">{}</ul></section>').format(
+                    tid, tn, Markup("").join(_rad(p, nn) for nn, p in sorted(rapporter, key=lambda x: x[0])))
                 for (tn, tid), rapporter in sorted(grupper.items()))
-            delar.append(f'<details class="period"{" open" if i == 0 else ""}><summary>{escape(pn)} '
-                         f'<span class="antal">({antal} {"rapport" if antal == 1 else "rapporter"})</span>'
-                         f"</summary>{avsnitt}</details>")
+            delar.append(Markup('<details class="period"{}><summary>{} <span class="antal">({} {})</span>'
+                                "</summary>{}</details>").format(
+                Markup(" open") if i == 0 else "", pn, antal, "rapport" if antal == 1 else "rapporter", avsnitt))
         antal = sum(len(r) for g in perioder.values() for r in g.values())
-        kommuner.append(f'<details class="kommun" open id="{escape(kid)}"><summary>{escape(kn)} '
-                        f'<span class="antal">({antal})</span></summary>{"".join(delar)}</details>')
+        kommuner.append(Markup('<details class="kommun" open id="{}"><summary>{} <span class="antal">({})</span>'
+                               "</summary>{}</details>").format(kid, kn, antal, Markup("").join(delar)))
     # The filter is radio buttons and :has() — no script. Hidden report types leave their headings out too.
-    filter_ = ""
+    filter_ = Markup("")
     if len(typer) > 1:
-        val = ['<label><input type="radio" name="typ" id="typ-alla" checked> Alla</label>']
+        val = [Markup('<label><input type="radio" name="typ" id="typ-alla" checked> Alla</label>')]
         regler = []
         for tid, tn in sorted(typer.items(), key=lambda x: x[1]):
-            val.append(f'<label><input type="radio" name="typ" id="typ-{escape(tid)}"> {escape(tn)}</label>')
-            regler.append(f'body:has(#typ-{tid}:checked) section.typ:not([data-typ="{tid}"]){{display:none}}')
-        filter_ = (f'<fieldset class="filter"><legend>Visa rapporttyp</legend>{"".join(val)}</fieldset>'
-                   f"<style>{''.join(regler)}</style>")
-    innehall = "".join(kommuner) or "<p>Inga rapporter är byggda än.</p>"
-    return ('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Nämndrapporter</title><style>{STIL}</style></head><body><main><h1>Nämndrapporter</h1>"
-            f'<p class="ingress">{len(poster)} rapporter, per kommun och period. Nyaste perioden är utfälld.</p>'
-            f"{filter_}{innehall}</main></body></html>\n")
+            val.append(Markup('<label><input type="radio" name="typ" id="typ-{}"> {}</label>').format(tid, tn))
+            # Inside <style> HTML escaping does not apply: only an id of the schema's form gets a rule.
+            if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", tid):
+                regler.append(f'body:has(#typ-{tid}:checked) section.typ:not([data-typ="{tid}"]){{display:none}}')
+        filter_ = Markup('<fieldset class="filter"><legend>Visa rapporttyp</legend>{}</fieldset><style>{}</style>').format(
+            Markup("").join(val), Markup("".join(regler)))
+    innehall = Markup("").join(kommuner) or Markup("<p>Inga rapporter är byggda än.</p>")
+    return str(Markup('<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                      "<title>Nämndrapporter</title><style>{}</style></head><body><main><h1>Nämndrapporter</h1>"
+                      '<p class="ingress">{} rapporter, per kommun och period. Nyaste perioden är utfälld.</p>'
+                      "{}{}</main></body></html>\n").format(Markup(STIL), len(poster), filter_, innehall))
 
 
 def skriv_index() -> None:

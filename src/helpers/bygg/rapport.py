@@ -16,8 +16,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
 import re
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from helpers import __version__, avsnitt
 from helpers.bygg import avtryck
@@ -130,7 +132,9 @@ def numrera(nb) -> list[dict]:
         tagg, attr, innehall = m.groups()
         antal[tagg] += 1
         fid = f"{'tabell' if tagg == 'caption' else 'diagram'}-{antal[tagg]}"
-        text = " ".join(re.sub(r"<[^>]+>", "", unescape(innehall)).split())
+        # Tags off first, then entities: an escaped "&lt;img …&gt;" in a caption stays text in the list of
+        # tables (the template escapes it again) instead of being taken for a tag and dropped.
+        text = " ".join(unescape(re.sub(r"<[^>]+>", "", innehall)).split())
         if tagg in egna:
             eget = _EGET_NUMMER.match(text)
             etikett = eget.group(0).strip().rstrip(".:") if eget else ""
@@ -148,6 +152,9 @@ def numrera(nb) -> list[dict]:
     return figurer
 
 
+_VISADE_TYPER = {"text/html", "image/png", "text/plain"}
+
+
 def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner: list[tuple[dict, object]]) -> str:
     """Stitch executed section notebooks into one HTML page (no code, no prompts, no stderr)."""
     import nbformat
@@ -157,8 +164,8 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
     for sektion, executed in sektioner:
         innehall.append({"id": sektion["id"], "titel": sektion["titel"]})
         rubrik = nbformat.v4.new_code_cell("", id=f"{sektion['id']}-rubrik")
-        rubrik.outputs = [nbformat.v4.new_output(
-            "display_data", data={"text/html": f'<h2 class="sektion" id="{escape(sektion["id"])}">{escape(sektion["titel"])}</h2>'})]
+        h2 = Markup('<h2 class="sektion" id="{}">{}</h2>').format(sektion["id"], sektion["titel"])
+        rubrik.outputs = [nbformat.v4.new_output("display_data", data={"text/html": str(h2)})]
         nb.cells.append(rubrik)
         for cell in executed.cells:
             if cell.cell_type != "code" or {"parameters", "utforska"} & set(cell.metadata.get("tags", [])):
@@ -166,6 +173,11 @@ def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner
             # Only what the section shows through helpers.presentation.visning (display_data): a bare
             # expression an analyst leaves in a cell (execute_result) is exploration, not report.
             cell.outputs = [o for o in cell.outputs if o.output_type == "display_data"]
+            for o in cell.outputs:
+                # visning's HTML and plain text only: nbconvert would print a Javascript, SVG or Markdown
+                # output (raw HTML passes its Markdown) into the page as live markup.
+                o.data = {m: v for m, v in o.get("data", {}).items() if m in _VISADE_TYPER}
+            cell.outputs = [o for o in cell.outputs if o.data]
             for o in cell.outputs:  # the page has rapport.css once: drop each table's notebook copy of it
                 if "text/html" in o.get("data", {}):
                     o.data["text/html"] = stil.i_rapport(o.data["text/html"])

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import base64
 import io
-from html import escape
 
 import matplotlib
 import matplotlib.ticker as mticker
 import pandas as pd
 import seaborn as sns
+from markupsafe import Markup
 from matplotlib.figure import Figure
 
 from helpers.konfig.kommun import MANADER, MANADER_KORT
@@ -44,13 +44,13 @@ def _svensk_axel(ax, decimaler: int | None = None, axel: str = "y") -> None:
     a.set_major_formatter(mticker.FuncFormatter(etikett))
 
 
-def figur_html(fig, alt: str, bildtext: str, *, liten: bool = False) -> str:
+def figur_html(fig, alt: str, bildtext: str, *, liten: bool = False) -> Markup:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", bbox_inches="tight", dpi=144)
     data = base64.b64encode(buffer.getvalue()).decode()
     klass = "diagram liten" if liten else "diagram"
-    return (f'<figure class="{klass}"><img src="data:image/png;base64,{data}" alt="{escape(alt)}">'
-            f"<figcaption>{escape(bildtext)}</figcaption></figure>")
+    return Markup('<figure class="{}"><img src="data:image/png;base64,{}" alt="{}"><figcaption>{}</figcaption>'
+                  "</figure>").format(klass, data, alt, bildtext)
 
 
 def ackumulerat_utfall(ack: pd.DataFrame, palett, *, namnd: str, ar: int, prognos_tkr: float | None = None) -> str | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from markupsafe import Markup, escape
+
 from helpers.konfig import sokvagar as paths
 
 KLASS = "namndrapport-vy"
@@ -69,9 +71,9 @@ def css() -> str:
     return "\n".join(_scopa("\n".join(_NOLLSTALL_JUPYTER)) + _scopa(rapport))
 
 
-def i_notebook(html: str) -> str:
-    """A table's or chart's HTML with the report's style, for display in a notebook."""
-    return f"{_BORJAN}\n{css()}\n</style>{html}{_SLUT}"
+def i_notebook(html: Markup) -> Markup:
+    """A table's or chart's HTML with the report's style, for display in a notebook (a str is text: escaped)."""
+    return Markup(f"{_BORJAN}\n{css()}\n</style>{escape(html)}{_SLUT}")
 
 
 def i_rapport(html: str) -> str:

@@ -2,15 +2,19 @@
 
 A table is described declaratively — caption, unit note, columns (label, key, formatter) — and
 rendered to a real <table>, so it survives nbconvert, prints well and reads well in a screen reader.
+
+Escaped by construction: every caption, heading, note and cell is text (data, config, commentary) and is
+escaped, unless it is ``Markup`` — markup the project's own code built on purpose (e.g. a formatter's
+``<abbr>``). The HTML is assembled with ``Markup.format``, which escapes whatever is not Markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 from typing import Callable
 
 import pandas as pd
+from markupsafe import Markup, escape
 
 from helpers.presentation import format as fmt
 from helpers.presentation import stil
@@ -22,8 +26,6 @@ ENHETSTEXT = {
 }
 
 
-_TAL_KLASS = ' class="tal"'
-
 
 @dataclass(frozen=True)
 class Kolumn:
@@ -32,12 +34,13 @@ class Kolumn:
     format: Callable[[object], str] | None = None  # None: text column
     klass: Callable[[object], str | None] | None = None  # CSS class for a cell's text, e.g. a trend's colour
 
-    def cell(self, varde) -> str:
+    def cell(self, varde) -> Markup:
         if fmt.saknas(varde):
-            return ""
-        text = escape(str(varde)) if self.format is None else self.format(varde)
+            return Markup("")
+        # A formatter's str is text too (a `str` formatter once let a statistik.csv cell through as HTML).
+        text = escape(varde if self.format is None else self.format(varde))
         klass = self.klass(varde) if self.klass else None
-        return f'<span class="{escape(klass)}">{text}</span>' if klass else text
+        return Markup('<span class="{}">{}</span>').format(klass, text) if klass else text
 
 
 def belopp(enhet: str, decimaler: int | None = None) -> Callable[[object], str]:
@@ -58,10 +61,10 @@ class Tabell:
     fotnoter: list[str] = field(default_factory=list)
     id: str | None = None
 
-    def html(self) -> str:
-        huvud = "".join(
-            f'<th scope="col"{_TAL_KLASS if k.format else ""}>{escape(k.rubrik)}</th>' for k in self.kolumner
-        )
+    def html(self) -> Markup:
+        th_tal = Markup('<th scope="col" class="tal">{}</th>')
+        huvud = Markup("").join((th_tal if k.format else Markup('<th scope="col">{}</th>')).format(k.rubrik)
+                                for k in self.kolumner)
         kropp = []
         for _, rad in self.rader.iterrows():
             radtyp = rad.get("radtyp", "rad") if hasattr(rad, "get") else "rad"
@@ -69,20 +72,23 @@ class Tabell:
             forsta, *ovriga = self.kolumner
             rubrikcell = forsta.cell(rad.get(forsta.nyckel))
             if radtyp == "rubrik":
-                kropp.append(f'<tr class="rubrik djup-{djup}"><th scope="rowgroup" colspan="{len(self.kolumner)}">'
-                             f"{rubrikcell}</th></tr>")
+                kropp.append(Markup('<tr class="rubrik djup-{}"><th scope="rowgroup" colspan="{}">{}</th></tr>')
+                             .format(djup, len(self.kolumner), rubrikcell))
                 continue
-            celler = "".join(f'<td class="tal">{k.cell(rad.get(k.nyckel))}</td>' if k.format
-                             else f"<td>{k.cell(rad.get(k.nyckel))}</td>" for k in ovriga)
-            kropp.append(f'<tr class="{escape(str(radtyp))} djup-{djup}"><th scope="row">{rubrikcell}</th>{celler}</tr>')
+            celler = Markup("").join(
+                (Markup('<td class="tal">{}</td>') if k.format else Markup("<td>{}</td>")).format(k.cell(rad.get(k.nyckel)))
+                for k in ovriga)
+            kropp.append(Markup('<tr class="{} djup-{}"><th scope="row">{}</th>{}</tr>')
+                         .format(str(radtyp), djup, rubrikcell, celler))
         noter = [ENHETSTEXT[self.enhet]] if self.enhet in ENHETSTEXT else []
         noter += self.fotnoter
-        fot = "".join(f'<p class="tabellnot">{escape(n)}</p>' for n in noter)
-        id_attr = f' id="{escape(self.id)}"' if self.id else ""
+        fot = Markup("").join(Markup('<p class="tabellnot">{}</p>').format(n) for n in noter)
+        id_attr = Markup(' id="{}"').format(self.id) if self.id else ""
         # A wide table scrolls sideways on a phone: the scroll box must be reachable by keyboard (WCAG 2.1.1).
-        return (f'<div class="tabell" tabindex="0" role="region" aria-label="{escape(self.rubrik)}"{id_attr}>'
-                f'<table><caption>{escape(self.rubrik)}</caption>'
-                f"<thead><tr>{huvud}</tr></thead><tbody>{''.join(kropp)}</tbody></table>{fot}</div>")
+        return Markup('<div class="tabell" tabindex="0" role="region" aria-label="{rubrik}"{id}>'
+                      "<table><caption>{rubrik}</caption>"
+                      "<thead><tr>{huvud}</tr></thead><tbody>{kropp}</tbody></table>{fot}</div>").format(
+            rubrik=self.rubrik, id=id_attr, huvud=huvud, kropp=Markup("").join(kropp), fot=fot)
 
     def _repr_html_(self) -> str:  # shows as the report's table in JupyterLab (stitching strips the style)
         return stil.i_notebook(self.html())

@@ -2,16 +2,20 @@
 
 Sections print only through these functions, so the stitched report gets the same markup everywhere,
 and analyst text is always sanitised (no script, no event handlers, no external resources).
+
+Escaped by default: a ``str`` given to any function here is text (data, config, generated sentences) and is
+escaped; only ``Markup`` — HTML the project's own code built, such as ``markdown_html``'s sanitised output,
+a ``Tabell`` or a figure — is passed through as HTML.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
 
 import nh3
 from IPython.display import HTML, display
 from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
 
 from helpers.presentation import stil
 
@@ -27,27 +31,32 @@ def _id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
-def markdown_html(text: str) -> str:
+def _visa(html: Markup) -> None:
+    display(HTML(str(escape(html))))  # escape() passes Markup through and makes any str plain text
+
+
+def markdown_html(text: str) -> Markup:
     """Analyst Markdown → safe HTML. Raw HTML in the text is shown as text, never executed."""
     # <!-- … --> is the analyst's note to self (e.g. a source reference): never published.
     html = _MD.render(re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL))
     # Headings in commentary sit below the section heading (h2): shift # → h3.
     for n in range(6, 0, -1):
         html = html.replace(f"<h{n}>", f"<h{min(n + 2, 6)}>").replace(f"</h{n}>", f"</h{min(n + 2, 6)}>")
-    return nh3.clean(html, tags=_TAGGAR, attributes={"a": {"href"}, "th": {"scope"}, "abbr": {"title"}},
-                     url_schemes={"https", "mailto"}, link_rel="noopener noreferrer")
+    return Markup(nh3.clean(html, tags=_TAGGAR, attributes={"a": {"href"}, "th": {"scope"}, "abbr": {"title"}},
+                            url_schemes={"https", "mailto"}, link_rel="noopener noreferrer"))
 
 
 def rubrik(text: str, niva: int = 3, klass: str | None = None) -> None:
-    attr = f' class="{escape(klass)}"' if klass else ""
-    display(HTML(f'<h{niva}{attr} id="{_id(text)}">{escape(text)}</h{niva}>'))
+    niva = min(max(int(niva), 1), 6)
+    _visa(Markup('<h{niva}{klass} id="{id}">{text}</h{niva}>').format(
+        niva=niva, klass=Markup(' class="{}"').format(klass) if klass else "", id=_id(str(text)), text=text))
 
 
 def stycke(*meningar: str | None) -> None:
     """One paragraph from generated sentences; missing (None) sentences are skipped."""
-    text = " ".join(m for m in meningar if m)
+    text = Markup(" ").join(m for m in meningar if m)  # escapes each sentence that is not Markup
     if text:
-        display(HTML(f'<p class="genererad">{escape(text)}</p>'))
+        _visa(Markup('<p class="genererad">{}</p>').format(text))
 
 
 class SaknadKommentar(Exception):
@@ -66,34 +75,36 @@ def kommentar(text: str | None, *, sektion: str, valfri: bool = False, slutlig: 
     """The analyst's commentary; when it is missing, a visible marker in a draft build and an error in a
     final one (``slutlig``: the notebook's ``lage`` parameter, set by `namndrapport build --final`)."""
     if har_text(text):
-        display(HTML(f'<div class="kommentar">{markdown_html(text)}</div>'))
+        _visa(Markup('<div class="kommentar">{}</div>').format(markdown_html(text)))
     elif valfri:
         return
     elif slutlig:
         raise SaknadKommentar(f"kommentar saknas för avsnittet {sektion}; skriv den (namndrapport new skapar ett "
                               "utkast) eller bygg utan --final")
     else:
-        display(HTML(f'<p class="saknas-kommentar" role="note">Kommentar saknas för avsnittet {escape(sektion)}.</p>'))
+        _visa(Markup('<p class="saknas-kommentar" role="note">Kommentar saknas för avsnittet {}.</p>').format(sektion))
 
 
 def tabell(t) -> None:
     # With the report's table style, so JupyterLab shows what the report shows (stitching strips it again).
-    display(HTML(stil.i_notebook(t.html())))
+    _visa(stil.i_notebook(t.html()))
 
 
-def figur(html: str | None) -> None:
+def figur(html: Markup | None) -> None:
     """A figure from ``helpers.presentation.diagram``; nothing when the chart had no data to show."""
     if html:
-        display(HTML(stil.i_notebook(html)))
+        _visa(stil.i_notebook(html))
 
 
 def bedomning(steg, motivering: str | None = None, *, rubrik: str = "Bedömning") -> None:
     """A goal's assessment: symbol and words (never colour alone), then the motivation."""
     if steg is None:
-        display(HTML(f'<p class="bedomning"><strong>{escape(rubrik)}:</strong> ej bedömd</p>'))
+        _visa(Markup('<p class="bedomning"><strong>{}:</strong> ej bedömd</p>').format(rubrik))
         return
-    symbol = f'<span class="symbol" aria-hidden="true">{escape(steg.symbol)}</span> ' if steg.symbol else ""
-    display(HTML(f'<p class="bedomning" style="--farg: {escape(steg.farg)}">{symbol}<strong>{escape(rubrik)}:</strong> '
-                 f'{escape(steg.etikett)}</p>'))
+    symbol = Markup('<span class="symbol" aria-hidden="true">{}</span> ').format(steg.symbol) if steg.symbol else ""
+    # The colour goes into a style attribute: only a #RRGGBB (the schema's form), never other CSS (url(…)).
+    farg = steg.farg if re.fullmatch(r"#[0-9A-Fa-f]{3,8}", str(steg.farg or "")) else "currentColor"
+    _visa(Markup('<p class="bedomning" style="--farg: {}">{}<strong>{}:</strong> {}</p>')
+          .format(farg, symbol, rubrik, steg.etikett))
     if motivering:
-        display(HTML(f'<div class="motivering">{markdown_html(motivering)}</div>'))
+        _visa(Markup('<div class="motivering">{}</div>').format(markdown_html(motivering)))
