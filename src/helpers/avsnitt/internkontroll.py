@@ -17,11 +17,11 @@ def berakna(k: Kontext) -> pd.DataFrame:
 
 
 def meningar(k: Kontext, d: pd.DataFrame) -> list[str]:
-    return [m for m in [vis.sammanfattning(d, k.ar)] if m]
+    return [m for m in [vis.sammanfattning(d, k.ar, k.kommun.skala("internkontroll"))] if m]
 
 
 def visa_plan(k: Kontext, d: pd.DataFrame) -> None:
     visning.stycke(*meningar(k, d))
     k.visa_kommentar()
     if len(d):
-        visning.tabell(vis.tabell(d))
+        visning.tabell(vis.tabell(d, k.kommun.skala("internkontroll")))

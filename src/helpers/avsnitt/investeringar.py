@@ -26,19 +26,25 @@ def berakna(k: Kontext) -> Investeringar:
     return Investeringar(inv, investering.per_projekt(inv, k.ar))
 
 
+def _helar(k: Kontext) -> bool:
+    return k.period.till_manad == 12
+
+
 def meningar(k: Kontext, d: Investeringar) -> list[str]:
-    return [m for m in (*vis.sammanfattning(d.investeringar, k.ar, k.period.namn),
+    return [m for m in (*vis.sammanfattning(d.investeringar, k.ar, k.period.namn, _helar(k)),
                         vis.storsta(d.investeringar, k.ar)) if m]
 
 
 def visa_sammanfattning(k: Kontext, d: Investeringar) -> None:
-    visning.stycke(*vis.sammanfattning(d.investeringar, k.ar, k.period.namn))
+    visning.stycke(*vis.sammanfattning(d.investeringar, k.ar, k.period.namn, _helar(k)))
     visning.stycke(vis.storsta(d.investeringar, k.ar))
     k.visa_kommentar()
 
 
 def visa_tabell(k: Kontext, d: Investeringar) -> None:
     if len(d.per_projekt):
-        visning.tabell(vis.tabell(d.per_projekt, k.period.namn, k.ar, k.enhet("investeringar"),
-                                  k.decimaler("investeringar")))
+        for tabell in vis.tabeller(d.per_projekt, k.period.namn, k.ar, k.enhet("investeringar"),
+                                   k.decimaler("investeringar"), helar=_helar(k),
+                                   rubriker=k.kommun.tabellinstallning("investeringar").get("rubriker")):
+            visning.tabell(tabell)
         visning.figur(diagram.investeringar(d.per_projekt, k.kommun.palett, ar=k.ar))

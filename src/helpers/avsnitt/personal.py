@@ -18,14 +18,15 @@ def berakna(k: Kontext) -> pd.DataFrame:
 
 
 def meningar(k: Kontext, d: pd.DataFrame) -> list[str]:
-    return [m for m in [vis.sjukfranvaro_mening(k.namnd.genitiv, d, k.ar, k.min_antal)] if m]
+    return [m for m in [vis.sjukfranvaro_mening(k.namnd.genitiv, d, k.ar, k.min_antal, k.period.till_manad)] if m]
 
 
 def visa_nyckeltal(k: Kontext, d: pd.DataFrame) -> None:
     visning.stycke(*meningar(k, d))
     k.visa_kommentar()
     if len(d):
-        visning.tabell(vis.tabell_per_ar(k.kommun, d, k.ar, min_antal=k.min_antal))
+        visning.tabell(vis.tabell_per_ar(k.kommun, d, k.ar, min_antal=k.min_antal,
+                                         till_manad=k.period.till_manad))
 
 
 def visa_per_manad(k: Kontext, d: pd.DataFrame) -> None:

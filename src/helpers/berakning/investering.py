@@ -1,4 +1,4 @@
-"""Investment follow-up: per project utfall against budget helår, utilisation and överföring."""
+"""Investment follow-up: per project utfall against budget (helår and period), prognos, utilisation and överföring."""
 
 from __future__ import annotations
 
@@ -10,37 +10,111 @@ GRUPPRUBRIK = {"projekt": None, "pagaende": "Pågående projekt", "fardigstallt"
                "reserv": None}
 
 
+BELOPP = ("utfall", "budget", "prognos", "overforing", "budget_period")
+
+
+def _har(serie: pd.Series) -> bool:
+    return bool(serie.notna().any() and (serie.astype(str).str.strip() != "").any()) if len(serie) else False
+
+
+def _belopp(df: pd.DataFrame) -> dict:
+    return {k: df[k].sum(min_count=1) for k in BELOPP}
+
+
+def _projektnamn(r) -> str:
+    return f"{r.projektnr} - {r.projekt}" if not saknas(r.projektnr) and r.projektnr else r.projekt
+
+
 def per_projekt(investeringar: pd.DataFrame, ar: int) -> pd.DataFrame:
-    """Project rows with utnyttjande (utfall in % of budget) and a Summa row per group, reserves last.
-    Amounts in tkr; the sign convention is the internal one (spending positive)."""
+    """Project rows with utnyttjande (utfall in % of budget), avvikelser and subtotals, reserves last.
+    Amounts in tkr; the sign convention is the internal one (spending positive).
+
+    With the municipality's own groups (``tabell``, ``overordnad``) each printed table and each group level
+    gets its rows and a Summa row; without them the fixed groups of ``grupp`` apply. ``reserv`` marks rows
+    that are no project (reserves, Återstår av budget), so charts can leave them out."""
     inv = investeringar[investeringar["ar"] == ar].copy()
-    inv["grupp"] = inv["grupp"].fillna("projekt")
+    for kol in (*BELOPP, "tabell", "overordnad", "projektnr"):
+        if kol not in inv:
+            inv[kol] = pd.NA
+    inv["grupp"] = inv["grupp"].fillna("projekt") if "grupp" in inv else "projekt"
+    egna_grupper = _har(inv["tabell"]) or _har(inv["overordnad"])
+    rader = _egna_grupper(inv) if egna_grupper else _fasta_grupper(inv)
+    ut = pd.DataFrame(rader)
+    for kol in BELOPP:
+        if kol not in ut:
+            ut[kol] = pd.NA
+    ut["reserv"] = ut["reserv"].fillna(False).astype(bool) if "reserv" in ut else False
+    # Positive = better than budget (helpers.indata.tecken): budget left, or a forecast under budget.
+    ut["avvikelse"] = ut["budget"] - ut["utfall"]
+    ut["prognosavvikelse"] = ut["budget"] - ut["prognos"]
+    ut["periodavvikelse"] = ut["budget_period"] - ut["utfall"]
+    ut["utnyttjande"] = [u / b * 100 if not saknas(u) and not saknas(b) and b else None
+                         for u, b in zip(ut["utfall"], ut["budget"])]
+    return ut
+
+
+def _fasta_grupper(inv: pd.DataFrame) -> list[dict]:
     rader = []
     for grupp, df in inv[inv["grupp"] != "reserv"].groupby("grupp", sort=False):
         if GRUPPRUBRIK.get(grupp):
             rader.append({"projekt": GRUPPRUBRIK[grupp], "radtyp": "rubrik"})
         for r in df.itertuples():
-            rader.append({"projekt": f"{r.projektnr} - {r.projekt}" if not saknas(r.projektnr) and r.projektnr else r.projekt, "utfall": r.utfall, "budget": r.budget, "prognos": r.prognos,
-                          "overforing": r.overforing, "radtyp": "rad"})
-        rader.append({"projekt": "Summa", "utfall": df["utfall"].sum(min_count=1), "budget": df["budget"].sum(min_count=1),
-                      "prognos": df["prognos"].sum(min_count=1), "overforing": df["overforing"].sum(min_count=1),
-                      "radtyp": "summa"})
+            rader.append({"projekt": _projektnamn(r), **{k: getattr(r, k) for k in BELOPP}, "radtyp": "rad"})
+        rader.append({"projekt": "Summa", **_belopp(df), "radtyp": "summa"})
     reserv = inv[inv["grupp"] == "reserv"]
     for r in reserv.itertuples():
-        rader.append({"projekt": r.projekt, "utfall": r.utfall, "budget": r.budget, "radtyp": "rad"})
+        rader.append({"projekt": r.projekt, "utfall": r.utfall, "budget": r.budget, "radtyp": "rad", "reserv": True})
     if len(reserv):
         rader.append({"projekt": "Summa investeringsprojekt", "utfall": inv["utfall"].sum(min_count=1),
                       "budget": inv["budget"].sum(min_count=1), "radtyp": "totalt"})
         rader.append({"projekt": "Återstår av budget", "budget": inv["budget"].sum() - inv["utfall"].sum(),
-                      "radtyp": "rad"})
-    ut = pd.DataFrame(rader)
-    for kol in ("utfall", "budget", "prognos", "overforing"):
-        if kol not in ut:
-            ut[kol] = pd.NA
-    ut["avvikelse"] = ut["budget"] - ut["utfall"]  # positive = budget left (helpers.indata.tecken)
-    ut["utnyttjande"] = [u / b * 100 if not saknas(u) and not saknas(b) and b else None
-                         for u, b in zip(ut["utfall"], ut["budget"])]
-    return ut
+                      "radtyp": "rad", "reserv": True})
+    return rader
+
+
+def summarubrik(grupp: str) -> str:
+    """'Genomförandeprojekt' → 'Summa genomförandeprojekt'; a group already named 'Summa …' keeps its name."""
+    if grupp.lower().startswith(("summa", "totalt")):
+        return grupp
+    # 'IT investeringar' keeps its capitals: only a capitalised ordinary word is lowered
+    forsta = grupp[:1].lower() if grupp[1:2].islower() else grupp[:1]
+    return f"Summa {forsta}{grupp[1:]}"
+
+
+def _stig(varde) -> tuple[str, ...]:
+    return () if saknas(varde) or not str(varde).strip() else tuple(d.strip() for d in str(varde).split("/") if d.strip())
+
+
+def _egna_grupper(inv: pd.DataFrame) -> list[dict]:
+    """One block per printed table (file order); inside it the group path: heading, rows, 'Summa …' per level."""
+    rader = []
+    inv = inv.assign(_tabell=inv["tabell"].map(lambda t: "" if saknas(t) else str(t).strip()),
+                     _stig=inv["overordnad"].map(_stig))
+    for tabell, df in inv.groupby("_tabell", sort=False):
+        rader += _niva(df, 0, tabell)
+        toppar = {s[0] if s else None for s in df["_stig"]}
+        if len(toppar) > 1 or None in toppar:  # one top group: its Summa row is already the table's total
+            rader.append({"projekt": "Summa", **_belopp(df), "radtyp": "totalt", "djup": 0, "tabell": tabell})
+    return rader
+
+
+def _niva(df: pd.DataFrame, djup: int, tabell: str) -> list[dict]:
+    rader = []
+    # Rows and groups in file order: a group is placed where its first row is.
+    platser = dict.fromkeys(r[djup] if len(r) > djup else None for r in df["_stig"])
+    for grupp in platser:
+        if grupp is None:
+            for r in df[df["_stig"].map(len) == djup].itertuples():
+                reserv = r.grupp == "reserv"
+                rader.append({"projekt": _projektnamn(r), **{k: getattr(r, k) for k in BELOPP}, "radtyp": "rad",
+                              "djup": djup, "tabell": tabell, "reserv": reserv})
+            continue
+        del_ = df[df["_stig"].map(lambda s: len(s) > djup and s[djup] == grupp)]
+        if not grupp.lower().startswith(("summa", "totalt")):
+            rader.append({"projekt": grupp, "radtyp": "rubrik", "djup": djup, "tabell": tabell})
+        rader += _niva(del_, djup + 1, tabell)
+        rader.append({"projekt": summarubrik(grupp), **_belopp(del_), "radtyp": "summa", "djup": djup, "tabell": tabell})
+    return rader
 
 
 def totalt(investeringar: pd.DataFrame, ar: int) -> dict:

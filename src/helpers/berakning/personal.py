@@ -77,9 +77,32 @@ def rojandeskydd(personal: pd.DataFrame, min_antal: int = STANDARD_MIN_ANTAL,
     return df
 
 
+# ``matning``: what a value with a month describes. ogonblick = the state at the month's end (antal anställda
+# per 31 augusti), ackumulerad = January up to the month, rullande_12 = the twelve months up to it; such a
+# value is the year's figure. manad (or empty) = the month alone, a point of a monthly series.
+ARSMATNINGAR = ("ogonblick", "ackumulerad", "rullande_12")
+
+
+def _matning(personal: pd.DataFrame) -> pd.Series:
+    if "matning" not in personal:
+        return pd.Series(None, index=personal.index, dtype=object)
+    return personal["matning"]
+
+
+def arsvarden(personal: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are a year's figure: no month, or a month with a point-in-time/cumulative matning.
+    When a year has the figure at several months, the latest one counts."""
+    df = personal[personal["manad"].isna() | _matning(personal).isin(ARSMATNINGAR)]
+    if df["manad"].notna().any():
+        df = df.assign(_m=df["manad"].fillna(13)).sort_values("_m", kind="stable")
+        df = df.drop_duplicates(["ar", "nyckeltal", "grupp"], keep="last").drop(columns="_m").sort_index()
+    return df
+
+
 def _manadstotaler(personal: pd.DataFrame, nyckel: str, min_antal: int) -> pd.DataFrame:
     """Monthly totals of one key figure, with ``dold`` set where they must not be shown."""
-    df = rojandeskydd(personal[personal["manad"].notna() & (personal["nyckeltal"] == nyckel)], min_antal)
+    manadsvarde = personal["manad"].notna() & ~_matning(personal).isin(ARSMATNINGAR)
+    df = rojandeskydd(personal[manadsvarde & (personal["nyckeltal"] == nyckel)], min_antal)
     return df[df["grupp"] == "alla"]
 
 

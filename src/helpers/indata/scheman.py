@@ -42,6 +42,7 @@ def _k(namn, typ="text", kravs=True, tillatna=(), beskrivning=""):
 
 KON = ("T", "K", "M")
 JAMFORELSER = ("≥", ">", "≤", "<", "=")
+MATNINGAR = ("ogonblick", "ackumulerad", "manad", "rullande_12")
 
 TABELLER: dict[str, Tabell] = {
     t.namn: t
@@ -90,9 +91,13 @@ TABELLER: dict[str, Tabell] = {
                 _k("utfall", "tal", kravs=False),
                 _k("prognos", "tal", kravs=False),
                 _k("overforing", "tal", kravs=False, beskrivning="föreslås överföras till nästa år"),
+                _k("budget_period", "tal", kravs=False, beskrivning="budget för perioden (delårsrapport)"),
+                _k("tabell", kravs=False, beskrivning="vilken tryckt investeringstabell raden hör till"),
+                _k("overordnad", kravs=False,
+                   beskrivning="investeringsgrupper från yttersta till innersta, åtskilda med /; varje nivå får en summarad"),
             ),
-            nyckel=("namnd", "projekt", "ar"),
-            belopp=("budget", "utfall", "prognos", "overforing"),
+            nyckel=("namnd", "projekt", "ar", "tabell", "overordnad"),  # optional parts last: rattelser name projekt/ar
+            belopp=("budget", "utfall", "prognos", "overforing", "budget_period"),
         ),
         Tabell(
             "mal",
@@ -189,6 +194,9 @@ TABELLER: dict[str, Tabell] = {
                 _k("grupp", kravs=False, beskrivning="alla, K, M eller en åldersgrupp"),
                 _k("varde", "tal"),
                 _k("antal", "heltal", kravs=False, beskrivning="antal personer i gruppen (för röjandeskydd)"),
+                _k("matning", "val", kravs=False, tillatna=MATNINGAR,
+                   beskrivning="ogonblick = läget vid månadens slut, ackumulerad = januari t.o.m. månaden, "
+                               "manad = bara månaden, rullande_12 = tolv månader t.o.m. månaden"),
             ),
             nyckel=("namnd", "ar", "manad", "nyckeltal", "grupp"),
         ),
@@ -204,6 +212,13 @@ TABELLER: dict[str, Tabell] = {
                 _k("resultat", kravs=False),
                 _k("atgard", kravs=False),
                 _k("avvikelse", "bool", kravs=False),
+                _k("typ", "val", kravs=False, tillatna=("riskreducerande", "revision", "systematisk_kontroll"),
+                   beskrivning="vilken del av planen raden hör till; visas som mellanrubriker"),
+                _k("status", kravs=False, beskrivning="kod ur skalor.internkontroll i kommun.yaml"),
+                _k("bakgrund", kravs=False),
+                _k("granskning", kravs=False, beskrivning="revisionsgranskningens namn"),
+                _k("diarienummer", kravs=False),
+                _k("beskrivning", kravs=False, beskrivning="beskrivning av kontrollen"),
             ),
             nyckel=("namnd", "id"),
         ),

@@ -11,7 +11,8 @@ Inside Nämndrapport:
 
 Exports differ. A municipality's kommun.yaml declares, per table, how its source signs amounts
 (`kostnader: negativa` for a result-perspective export, `intakter: negativa` for a ledger export,
-`utgifter: negativa` for investments booked as negative) and the unit (`enhet: kr|tkr|mnkr`);
+`utgifter: negativa` for investments booked as negative, `overforing:` when the carried-over amount is
+signed differently from the expenditure) and the unit (`enhet: kr|tkr|mnkr`);
 ``normalisera`` converts to the internal convention. Nothing after this module changes a sign.
 """
 
@@ -25,11 +26,14 @@ ENHETER_TILL_TKR = {"kr": 0.001, "tkr": 1.0, "mnkr": 1000.0}
 _VAND = {
     "drift": {"kostnader": ("budget", "utfall", "prognos")},
     "resultat": {"intakter": ("intakter",), "kostnader": ("kostnader", "nettokostnad")},
-    "investeringar": {"utgifter": ("budget", "utfall", "prognos", "overforing")},
+    "investeringar": {"utgifter": ("budget", "utfall", "prognos", "budget_period"), "overforing": ("overforing",)},
     "investeringsbudget": {"utgifter": ("belopp",)},
     "exploatering": {"kostnader": ("kostnad",), "intakter": ("intakt",)},
     "finansforvaltning": {"intakter": ("intakter",), "kostnader": ("kostnader",)},
 }
+# A setting that, when absent, follows another: överföring is signed like utgifter unless the export
+# prints it with its own sign (an unspent amount shown positive beside negative expenditure).
+_SOM = {"investeringar": {"overforing": "utgifter"}}
 
 
 def avvikelse(budget, utfall):
@@ -57,10 +61,17 @@ def normalisera(df: pd.DataFrame, tabell: str, installning: dict, belopp: tuple[
     for kolumn in belopp:
         df[kolumn] = pd.to_numeric(df[kolumn], errors="coerce").astype("float64") * faktor
     for namn, kolumner in _VAND.get(tabell, {}).items():
-        if installning.get(namn, "positiva") == "negativa":
+        if _installning(tabell, installning, namn) == "negativa":
             for kolumn in kolumner:
                 df[kolumn] = -df[kolumn]
     return df
+
+
+def _installning(tabell: str, installning: dict, namn: str) -> str:
+    if namn in installning:
+        return installning[namn]
+    forebild = _SOM.get(tabell, {}).get(namn)
+    return installning.get(forebild, "positiva") if forebild else "positiva"
 
 
 def giltig_installning(tabell: str, installning: dict) -> list[str]:

@@ -52,6 +52,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
         "uppdrag": _kontrollera_uppdrag,
         "resultat": _kontrollera_resultat,
         "personal": _kontrollera_ar,
+        "internkontroll": _kontrollera_internkontroll,
         "statistik": _kontrollera_statistik,
     }
     for namn, kontroll in kontroller.items():
@@ -183,6 +184,16 @@ def _kontrollera_uppdrag(df, fil, kommun, period, tabeller):
     problem = [Problem(fil, r.radnr, "mal_id", r.mal_id, "id för ett mål i mal-tabellen")
                for r in df.itertuples(index=False) if _har(r.mal_id) and r.mal_id not in mal]
     return problem + _kod_i_skala(df, fil, kommun, "status", "uppdrag")
+
+
+def _kontrollera_internkontroll(df, fil, kommun, period, tabeller):
+    if "status" not in df or not df["status"].map(_har).any():
+        return []
+    if not kommun.skala("internkontroll"):
+        radnr = next(r.radnr for r in df.itertuples(index=False) if _har(r.status))
+        return [Problem(fil, radnr, "status", None, "en statusskala skalor.internkontroll i kommun.yaml, eller tom "
+                                                     "kolumn (status needs a scale in kommun.yaml)")]
+    return _kod_i_skala(df, fil, kommun, "status", "internkontroll")
 
 
 def _kontrollera_resultat(df, fil, kommun, period, tabeller):

@@ -110,8 +110,10 @@ def indikator(serie: dict[str, pd.DataFrame], palett, *, namn: str, enhet: str |
 
 
 def investeringar(rader: pd.DataFrame, palett, *, ar: int, antal: int = 10) -> str | None:
-    """Horizontal bars: utfall against budget helår for the largest projects (by budget), mnkr."""
-    p = rader[(rader["radtyp"] == "rad") & rader["budget"].notna() & (rader["budget"] > 0)]
+    """Horizontal bars: utfall against budget helår for the largest projects (by budget), mnkr.
+    Reserves and 'Återstår av budget' are no projects (``reserv``, helpers.berakning.investering)."""
+    ar_projekt = ~rader["reserv"].fillna(False).astype(bool) if "reserv" in rader else True
+    p = rader[(rader["radtyp"] == "rad") & ar_projekt & rader["budget"].notna() & (rader["budget"] > 0)]
     p = p.nlargest(antal, "budget").iloc[::-1]
     if len(p) < 2:
         return None

@@ -7,11 +7,47 @@ import pandas as pd
 from helpers.presentation import format as fmt
 
 
-def sammanfattning(ik: pd.DataFrame, ar: int) -> str | None:
+# The plan's parts (column typ), as sub-headings in this order.
+TYPRUBRIK = {
+    "riskreducerande": "Riskreducerande åtgärder",
+    "revision": "Åtgärder utifrån rekommendation från revision eller annan extern granskning",
+    "systematisk_kontroll": "Systematiska kontroller",
+}
+# Optional text columns, shown when some row has them.
+TEXTKOLUMNER = (("Bakgrund", "bakgrund"), ("Granskning", "granskning"), ("Diarienummer", "diarienummer"),
+                ("Beskrivning av kontroll", "beskrivning"))
+
+
+def _har(rader: pd.DataFrame, kolumn: str) -> bool:
+    return kolumn in rader and rader[kolumn].notna().any() and (rader[kolumn].astype(str).str.strip() != "").any()
+
+
+def statusmening(ik: pd.DataFrame, skala=()) -> str | None:
+    """'Tre är klara och fyra är inte klara i år.' from the status scale (skalor.internkontroll)."""
+    if not _har(ik, "status"):
+        return None
+    delar = []
+    for steg in skala:
+        n = int((ik["status"] == steg.kod).sum())
+        if n:
+            delar.append(f"{fmt.antal_i_ord(n)} {steg.sats(n) or 'har status ' + steg.etikett.lower()}")
+    ej = int(ik["status"].map(lambda v: fmt.saknas(v) or not str(v).strip()).sum())
+    if ej:
+        delar.append(f"{fmt.antal_i_ord(ej)} saknar rapporterad status")
+    return f"{fmt.versal(fmt.upprakning(delar))}." if delar else None
+
+
+def sammanfattning(ik: pd.DataFrame, ar: int, skala=()) -> str | None:
     """'I uppföljningen av 2020 års internkontrollplan har nio moment kontrollerats. I fyra av dessa
-    noterades avvikelser.'"""
+    noterades avvikelser.' With a status column, the count per status follows."""
     if ik.empty:
         return None
+    status = statusmening(ik, skala)
+    text = _avvikelser(ik, ar)
+    return f"{text} {status}" if status else text
+
+
+def _avvikelser(ik: pd.DataFrame, ar: int) -> str:
     n = len(ik)
     text = (f"I uppföljningen av {ar} års internkontrollplan har {fmt.antal_i_ord(n)} "
             "moment kontrollerats.")
@@ -33,14 +69,35 @@ def sammanfattning(ik: pd.DataFrame, ar: int) -> str | None:
     return text
 
 
-def tabell(ik: pd.DataFrame):
+def tabell(ik: pd.DataFrame, skala=()):
+    """The plan's points. Status is shown with symbol and words (never colour alone); rows are grouped
+    under the plan's parts when ``typ`` is given; optional columns appear when some row fills them."""
     from helpers.presentation.tabell import Kolumn, Tabell
 
+    steg = {s.kod: s for s in skala}
     rader = ik.assign(avvikelsetext=[("Ej rapporterad" if fmt.saknas(a) else ("Ja" if a else "Nej")) for a in ik["avvikelse"]])
+    if _har(rader, "status"):
+        rader["statustext"] = [("Ej rapporterad" if fmt.saknas(s) or not str(s).strip() else
+                                f"{steg[s].symbol} {steg[s].etikett}".strip() if s in steg else str(s))
+                               for s in rader["status"]]
     kol = [Kolumn("Kontrollmoment", "kontrollmoment")]
     for rubrik, nyckel in (("Målkategori", "malkategori"), ("Risk", "risk")):
         if rader[nyckel].notna().any() and (rader[nyckel].astype(str).str.strip() != "").any():
             kol.append(Kolumn(rubrik, nyckel))  # columns the plan leaves empty are left out
-    kol += [Kolumn("Resultat", "resultat"), Kolumn("Avvikelse", "avvikelsetext"), Kolumn("Åtgärd", "atgard")]
+    kol += [Kolumn(rubrik, nyckel) for rubrik, nyckel in TEXTKOLUMNER if _har(rader, nyckel)]
+    kol.append(Kolumn("Resultat", "resultat"))
+    if "statustext" in rader:
+        kol.append(Kolumn("Status", "statustext"))
+    # A plan followed up by status alone does not classify deviations: no column of "Ej rapporterad".
+    if "statustext" not in rader or rader["avvikelse"].notna().any():
+        kol.append(Kolumn("Avvikelse", "avvikelsetext"))
+    kol.append(Kolumn("Åtgärd", "atgard"))
+    if _har(rader, "typ"):
+        delar = []
+        typer = [t for t in TYPRUBRIK if (rader["typ"] == t).any()]
+        for t in typer + ([None] if rader["typ"].isna().any() else []):
+            del_ = rader[rader["typ"].isna()] if t is None else rader[rader["typ"] == t]
+            rubrikrad = {"kontrollmoment": TYPRUBRIK[t] if t else "Övriga", "radtyp": "rubrik"}
+            delar.append(pd.concat([pd.DataFrame([rubrikrad]), del_.assign(radtyp="rad")], ignore_index=True))
+        rader = pd.concat(delar, ignore_index=True)
     return Tabell("Uppföljning av internkontrollplanen", kol, rader)
-

@@ -9,7 +9,7 @@ from helpers.presentation import format as fmt
 from helpers.presentation.format import NBSP
 
 
-def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str) -> list[str]:
+def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str, helar: bool = True) -> list[str]:
     """'Det sammanlagda utfallet på investeringarna 2020 är 62,1 mnkr. Utfallet innebär att 55 % av
     investeringsbudgeten är förbrukad.' plus the proposed överföring."""
     if investeringar[investeringar["ar"] == ar].empty:
@@ -20,7 +20,13 @@ def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str) -> li
         meningar.append(f"Utfallet innebär att {fmt.procent(t['utnyttjande'], 0)} av investeringsbudgeten "
                         f"({fmt.kronor(t['budget'])}) är förbrukad.")
     if not fmt.saknas(t["prognos"]):
-        meningar.append(f"Prognosen för helåret är {fmt.mnkr(t['prognos'])}.")
+        mening = f"Prognosen för helåret är {fmt.mnkr(t['prognos'])}"
+        avv = t["budget"] - t["prognos"]
+        if not helar and not fmt.saknas(avv) and t["budget"]:
+            # avvikelse prognos = budget − prognos; positive = the year is forecast to end under budget
+            mening += (", i nivå med budget" if fmt.avrunda(avv / 1000, 1) == 0 else
+                       f", {fmt.mnkr(abs(avv))} {'lägre' if avv > 0 else 'högre'} än budget")
+        meningar.append(mening + ".")
     if not fmt.saknas(t["overforing"]) and t["overforing"] > 0:
         meningar.append(f"För projekt som fortfarande pågår föreslås sammanlagt {fmt.tal(t['overforing'])}{NBSP}tkr "
                         f"att överföras till {ar + 1} års investeringsbudget.")
@@ -39,16 +45,43 @@ def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
     return f"De största investeringarna under året är {fmt.upprakning(delar)}."
 
 
-def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None):
+def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None,
+           *, helar: bool = True, rubrik: str = "Tabell investeringar"):
+    """An årsredovisning compares utfall with budget helår. A delårsrapport shows utfall for the period,
+    budget (period and helår), prognos helår and avvikelse prognos = budget − prognos: budget helår minus a
+    part-year utfall is a figure no report prints."""
     from helpers.presentation.tabell import Kolumn, Tabell, belopp, procent
 
-    kol = [Kolumn("Projekt", "projekt"), Kolumn(f"Utfall {period_namn}", "utfall", belopp(enhet, decimaler)),
-           Kolumn(f"Budget helår {ar}", "budget", belopp(enhet, decimaler)),
-           Kolumn("Avvikelse", "avvikelse", belopp(enhet, decimaler)),
-           Kolumn("Utfall i % av budget helår", "utnyttjande", procent(0))]
-    if rader["prognos"].notna().any():
-        kol.append(Kolumn(f"Prognos helår {ar}", "prognos", belopp(enhet, decimaler)))
-    if rader["overforing"].notna().any():
-        kol.append(Kolumn(f"Överföras till {ar + 1}", "overforing", belopp(enhet, decimaler)))
-    return Tabell("Tabell investeringar", kol, rader, enhet=enhet)
+    b = belopp(enhet, decimaler)
+    har = {k: k in rader and rader[k].notna().any() for k in ("prognos", "overforing", "budget_period")}
+    kol = [Kolumn("Projekt", "projekt"), Kolumn(f"Utfall {period_namn}", "utfall", b)]
+    if helar:
+        kol += [Kolumn(f"Budget helår {ar}", "budget", b), Kolumn("Avvikelse", "avvikelse", b),
+                Kolumn("Utfall i % av budget helår", "utnyttjande", procent(0))]
+        if har["prognos"]:
+            kol.append(Kolumn(f"Prognos helår {ar}", "prognos", b))
+    else:
+        if har["budget_period"]:
+            kol += [Kolumn(f"Budget {period_namn}", "budget_period", b),
+                    Kolumn("Avvikelse perioden", "periodavvikelse", b)]
+        kol.append(Kolumn(f"Budget helår {ar}", "budget", b))
+        if har["prognos"]:
+            kol += [Kolumn(f"Prognos helår {ar}", "prognos", b), Kolumn("Avvikelse prognos", "prognosavvikelse", b)]
+        kol.append(Kolumn("Utfall i % av budget helår", "utnyttjande", procent(0)))
+    if har["overforing"]:
+        kol.append(Kolumn(f"Överföras till {ar + 1}", "overforing", b))
+    return Tabell(rubrik, kol, rader, enhet=enhet)
 
+
+def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None,
+             *, helar: bool = True, rubriker: dict | None = None) -> list:
+    """One table per printed investment table (column ``tabell``); captions from kommun.yaml
+    ``tabeller.investeringar.rubriker``, else 'Investeringar – <tabell>'."""
+    if "tabell" not in rader or not rader["tabell"].fillna("").astype(str).str.strip().any():
+        return [tabell(rader, period_namn, ar, enhet, decimaler, helar=helar)]
+    rubriker = rubriker or {}
+    ut = []
+    for namn, df in rader.groupby(rader["tabell"].fillna(""), sort=False):
+        rubrik = rubriker.get(namn) or (f"Investeringar – {namn}" if namn else "Tabell investeringar")
+        ut.append(tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik))
+    return ut

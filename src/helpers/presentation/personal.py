@@ -14,6 +14,7 @@ from helpers.berakning.personal import (
     DOLT,
     STANDARD_MIN_ANTAL,
     _manadstotaler,
+    arsvarden,
     nyckeltal,
     rojandeskydd,
 )
@@ -37,6 +38,23 @@ def gruppnamn(grupp: str) -> str:
     return grupp
 
 
+def matningstext(matning, manad, ar: int, till_manad: int = 12) -> str:
+    """What a figure measures, for labels and sentences: 'per 31 augusti', 'januari–augusti',
+    'rullande 12 månader t.o.m. augusti'; '' for a whole year. Without a month the period's end applies."""
+    import calendar
+
+    from helpers.konfig.kommun import MANADER
+
+    m = int(manad) if not fmt.saknas(manad) else till_manad
+    if matning == "ogonblick":
+        return f"per {calendar.monthrange(ar, m)[1]} {MANADER[m - 1]}"
+    if matning == "rullande_12":
+        return f"rullande 12 månader t.o.m. {MANADER[m - 1]}"
+    if m < 12:  # ackumulerad, or a year figure in a part-year report
+        return "januari" if m == 1 else f"januari–{MANADER[m - 1]}"
+    return ""
+
+
 def _dimensioner(kommun) -> dict | None:
     """The declared personnel dimensions (kommun.yaml tabeller.personal.dimensioner), if any."""
     try:
@@ -46,21 +64,28 @@ def _dimensioner(kommun) -> dict | None:
     return dimensioner if isinstance(dimensioner, dict) and dimensioner else None
 
 
-def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL):
-    """Key figures by group (rows) and year (columns), suppressed where needed."""
+def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL,
+                  till_manad: int = 12):
+    """Key figures by group (rows) and year (columns), suppressed where needed. A point-in-time figure is
+    labelled with its date ('Antal anställda per 31 augusti'), a part-year one with its months."""
     from helpers.presentation.tabell import Kolumn, Tabell
 
     definitioner = nyckeltal(kommun)
     dimensioner = _dimensioner(kommun)
-    df = rojandeskydd(personal[personal["manad"].isna()], min_antal, dimensioner)
+    df = rojandeskydd(arsvarden(personal), min_antal, dimensioner)
     ar_lista = [y for y in range(ar - antal_ar + 1, ar + 1) if (df["ar"] == y).any()]
     rader, dolda = [], False
     ordning = {k: i for i, k in enumerate(definitioner)}
     nycklar = sorted(df["nyckeltal"].unique(), key=lambda k: ordning.get(k, len(ordning)))
     for nt in nycklar:
         d = definitioner.get(nt, {"namn": nt, "enhet": "", "decimaler": 1})
+        senaste = df[(df["nyckeltal"] == nt)].sort_values("ar").iloc[-1]
+        matning = senaste.get("matning") if "matning" in df else None
+        nar = matningstext(matning if not fmt.saknas(matning) else None, senaste["manad"], int(senaste["ar"]),
+                           till_manad if int(senaste["ar"]) == ar else 12)
+        rubrik = f"{d['namn']} {nar}" if nar.startswith("per ") else (f"{d['namn']}, {nar}" if nar else d["namn"])
         for grupp in dict.fromkeys(df.loc[df["nyckeltal"] == nt, "grupp"]):
-            namn = d["namn"] if grupp == "alla" else f"{d['namn']}, {gruppnamn(grupp)}"
+            namn = rubrik if grupp == "alla" else f"{rubrik}, {gruppnamn(grupp)}"
             rad = {"nyckeltal": namn}
             for y in ar_lista:
                 r = df[(df["nyckeltal"] == nt) & (df["grupp"] == grupp) & (df["ar"] == y)]
@@ -98,14 +123,20 @@ def tabell_per_manad(personal: pd.DataFrame, nyckel: str, ar: int, rubrik: str, 
     return Tabell(rubrik, kol, pd.DataFrame(rader))
 
 
-def sjukfranvaro_mening(namnd_namn: str, personal: pd.DataFrame, ar: int, min_antal: int = STANDARD_MIN_ANTAL) -> str | None:
-    """'Kommunstyrelsens sjukfrånvaro för 2020 var 3,3 procent, jämfört med 3,7 procent 2019.'"""
-    df = rojandeskydd(personal[personal["manad"].isna() & (personal["nyckeltal"] == "sjukfranvaro")], min_antal)
+def sjukfranvaro_mening(namnd_namn: str, personal: pd.DataFrame, ar: int, min_antal: int = STANDARD_MIN_ANTAL,
+                        till_manad: int = 12) -> str | None:
+    """'Kommunstyrelsens sjukfrånvaro för 2020 var 3,3 procent, jämfört med 3,7 procent 2019.' A part year
+    is named as such: 'sjukfrånvaro under januari–augusti 2024', never 'för 2024'."""
+    arsdata = arsvarden(personal)
+    df = rojandeskydd(arsdata[arsdata["nyckeltal"] == "sjukfranvaro"], min_antal)
     df = df[(df["grupp"] == "alla") & ~df["dold"]]
     nu, fore = df[df["ar"] == ar], df[df["ar"] == ar - 1]
     if nu.empty:
         return None
-    text = f"{namnd_namn} sjukfrånvaro för {ar} var {fmt.tal(nu['varde'].iloc[0], 1)}{NBSP}procent"
+    matning = nu["matning"].iloc[0] if "matning" in nu else None
+    nar = matningstext(None if fmt.saknas(matning) else matning, nu["manad"].iloc[0], ar, till_manad)
+    nar = f"för {ar}" if not nar else (f"{nar} {ar}" if nar.startswith(("per ", "rullande")) else f"under {nar} {ar}")
+    text = f"{namnd_namn} sjukfrånvaro {nar} var {fmt.tal(nu['varde'].iloc[0], 1)}{NBSP}procent"
     if not fore.empty:
         diff = nu["varde"].iloc[0] - fore["varde"].iloc[0]
         andring = ("oförändrat" if fmt.avrunda(diff, 1) == 0 else

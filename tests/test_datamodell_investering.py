@@ -1,0 +1,104 @@
+"""Data model v2, investeringar: input form → rendered result (delår vs helår, own groups, överföring sign)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.berakning import investering
+from helpers.indata import tecken
+from helpers.indata.lasare import las_tabell
+from helpers.indata.scheman import TABELLER
+from helpers.presentation import diagram
+from helpers.presentation import investering as vis
+
+SCHEMA = TABELLER["investeringar"]
+
+
+def _las(tmp_path, text: str, installning: dict | None = None) -> pd.DataFrame:
+    fil = tmp_path / "investeringar.csv"
+    fil.write_text(text, encoding="utf-8")
+    installning = installning or {}
+    df, problem = las_tabell(fil, SCHEMA, installning)
+    assert not problem, problem
+    return tecken.normalisera(df, "investeringar", installning, SCHEMA.belopp)
+
+
+def _celler(html: str, rad: str) -> list[str]:
+    import re
+
+    m = re.search(rf'<th scope="row">{re.escape(rad)}</th>(.*?)</tr>', html)
+    assert m, f"ingen rad {rad!r}"
+    return re.findall(r"<td[^>]*>(.*?)</td>", m.group(1))
+
+
+def test_delarsrapport_visar_prognos_och_avvikelse_prognos(tmp_path):
+    df = _las(tmp_path, "namnd;projekt;ar;budget_period;budget;utfall;prognos\n"
+                        "ks;Skola;2024;6000;10000;4000;9000\n"
+                        "ks;Väg;2024;3000;5000;3500;6000\n")
+    rader = investering.per_projekt(df, 2024)
+    html = vis.tabell(rader, "januari–augusti 2024", 2024, helar=False).html()
+    rubriker = ["Utfall januari–augusti 2024", "Budget januari–augusti 2024", "Avvikelse perioden",
+                "Budget helår 2024", "Prognos helår 2024", "Avvikelse prognos", "Utfall i % av budget helår"]
+    for r in rubriker:
+        assert f">{r}</th>" in html
+    assert ">Avvikelse</th>" not in html  # budget helår − period utfall: no report prints it
+    # Skola: utfall 4 000, budget perioden 6 000 (avvikelse 2 000), helår 10 000, prognos 9 000 (avvikelse 1 000)
+    assert _celler(html, "Skola") == ["4\u00a0000", "6\u00a0000", "2\u00a0000", "10\u00a0000", "9\u00a0000",
+                                      "1\u00a0000", "40\u00a0%"]
+    assert _celler(html, "Väg")[5] == "−1\u00a0000"  # prognos over budget: negative avvikelse
+    meningar = vis.sammanfattning(df, 2024, "januari–augusti 2024", helar=False)
+    assert "Prognosen för helåret är 15,0\u00a0mnkr, i nivå med budget." in meningar
+    df.loc[df["projekt"] == "Väg", "prognos"] = 4000
+    assert "Prognosen för helåret är 13,0\u00a0mnkr, 2,0\u00a0mnkr lägre än budget." in vis.sammanfattning(
+        df, 2024, "januari–augusti 2024", helar=False)
+
+
+def test_arsredovisning_jamfor_utfall_med_budget_helar(tmp_path):
+    df = _las(tmp_path, "namnd;projekt;ar;budget;utfall\nks;Skola;2024;10000;4000\nks;Väg;2024;5000;3500\n")
+    html = vis.tabell(investering.per_projekt(df, 2024), "2024", 2024).html()
+    assert ">Avvikelse</th>" in html and "Avvikelse prognos" not in html
+    assert _celler(html, "Skola")[:3] == ["4\u00a0000", "10\u00a0000", "6\u00a0000"]
+
+
+def test_egna_investeringsgrupper_och_tabeller(tmp_path):
+    df = _las(tmp_path, "namnd;projekt;ar;budget;utfall;tabell;overordnad\n"
+                        "ks;Bostäder;2019;-135,7;-95,1;samhallsbyggnad;Summa samhällsbyggnad/Exploatering/Genomförande\n"
+                        "ks;Övrigt;2019;-1,2;-0,1;samhallsbyggnad;Summa samhällsbyggnad/Exploatering/Genomförande\n"
+                        "ks;Bostäder;2019;-33,4;-3,3;samhallsbyggnad;Summa samhällsbyggnad/Exploatering/Planering\n"
+                        "ks;Gator;2019;-17,2;-19,7;samhallsbyggnad;Summa samhällsbyggnad/Investering\n"
+                        "ks;Fiber;2019;-25,9;-17,8;it;IT investeringar\n",
+              {"enhet": "mnkr", "utgifter": "negativa"})
+    rader = investering.per_projekt(df, 2019)
+    tabeller = vis.tabeller(rader, "2019", 2019, "mnkr", 1, rubriker={"it": "IT-investeringar 2019 (mnkr)"})
+    assert [t.rubrik for t in tabeller] == ["Investeringar – samhallsbyggnad", "IT-investeringar 2019 (mnkr)"]
+    html = tabeller[0].html()
+    ordning = [r for r in tabeller[0].rader["projekt"]]
+    assert ordning == ["Exploatering", "Genomförande", "Bostäder", "Övrigt", "Summa genomförande", "Planering",
+                       "Bostäder", "Summa planering", "Summa exploatering", "Investering", "Gator",
+                       "Summa investering", "Summa samhällsbyggnad"]
+    assert _celler(html, "Summa genomförande")[:2] == ["95,2", "136,9"]  # utfall, budget (mnkr)
+    assert _celler(html, "Summa samhällsbyggnad")[:2] == ["118,2", "187,5"]
+    assert 'class="rubrik djup-1"' in html and 'class="summa djup-0"' in html
+    # the same project name under two groups is no duplicate key
+    assert (rader["projekt"] == "Bostäder").sum() == 2
+
+
+def test_overforing_har_eget_tecken(tmp_path):
+    text = "namnd;projekt;ar;budget;utfall;overforing\nks;Buller;2019;-6,7;-2,6;4,1\n"
+    egen = _las(tmp_path, text, {"enhet": "mnkr", "utgifter": "negativa", "overforing": "positiva"})
+    assert egen["overforing"].iloc[0] == 4100 and egen["budget"].iloc[0] == 6700
+    # without the key överföring follows utgifter, as before
+    foljer = _las(tmp_path, text, {"enhet": "mnkr", "utgifter": "negativa"})
+    assert foljer["overforing"].iloc[0] == -4100
+    assert tecken.giltig_installning("investeringar", {"overforing": "fel"})
+
+
+def test_diagrammet_visar_aldrig_reserver_eller_aterstar(tmp_path):
+    df = _las(tmp_path, "namnd;projekt;grupp;ar;budget;utfall\n"
+                        "ks;Skola;projekt;2020;7227;4473\nks;Vattenplan;projekt;2020;21048;260\n"
+                        "ks;KS investeringsreserv;reserv;2020;90000;\n")
+    rader = investering.per_projekt(df, 2020)
+    assert set(rader.loc[rader["reserv"], "projekt"]) == {"KS investeringsreserv", "Återstår av budget"}
+    html = diagram.investeringar(rader, ["#005AA0", "#C4501B"], ar=2020)
+    assert "Vattenplan" in html and "Skola" in html
+    assert "investeringsreserv" not in html and "Återstår" not in html
