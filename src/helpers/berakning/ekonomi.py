@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.indata import tecken
+from helpers.indata.scheman import ARETS_RESULTAT, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
 
 BELOPP = ["budget", "budget_helar", "utfall", "prognos"]
 
@@ -293,8 +294,6 @@ def resultatposter(poster: pd.DataFrame, ar: int) -> pd.DataFrame:
     (rad | summa | resultat | varav), djup, kostnad (bool: printed sign setting applies), one column per
     (ar, typ) named ``<typ>_<ar>`` and ``avvikelse_<ar>`` for the report year when it has budget and utfall.
     """
-    from helpers.indata.scheman import ARETS_RESULTAT, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
-
     if poster.empty:
         return pd.DataFrame(columns=["post", "radtyp", "djup", "kostnad"])
     p = poster.copy()
