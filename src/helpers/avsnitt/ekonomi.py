@@ -14,7 +14,7 @@ from helpers.presentation import diagram, visning
 from helpers.presentation import ekonomi as vis
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("resultat", "sarskilda_poster", "prognoser", "rattelser")
+KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "rattelser")
 
 
 @dataclass
@@ -26,6 +26,8 @@ class Ekonomi:
     sarskilda_poster: pd.DataFrame
     prognossakerhet: pd.DataFrame
     per_manad: pd.DataFrame
+    periodisering: tuple[str, ...] = ()  # the rules the period budget used (berakning.ekonomi.PERIODISERINGAR)
+    resultatposter: pd.DataFrame | None = None
 
 
 def berakna(k: Kontext) -> Ekonomi:
@@ -37,7 +39,9 @@ def berakna(k: Kontext) -> Ekonomi:
                    ekonomi.resultatrakning(k.tabell("resultat"), drift, totalt, k.ar),
                    poster[poster["ar"] == k.ar],
                    ekonomi.prognossakerhet(k.tabell("prognoser"), totalt, k.ar),
-                   ekonomi.ackumulerat_per_manad(drift, k.ar))
+                   ekonomi.ackumulerat_per_manad(drift, k.ar, k.period.till_manad),
+                   ekonomi.periodisering(drift, k.ar, k.period.till_manad),
+                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar))
 
 
 def huvudmeningar(d: Ekonomi) -> list[str]:
@@ -60,13 +64,22 @@ def visa_driftredovisning(k: Kontext, d: Ekonomi) -> None:
     k.visa_kommentar()
 
 
+def _negativa(k: Kontext, tabell: str) -> bool:
+    return vis.kostnader_negativa(k.kommun.tabellinstallning(tabell))
+
+
 def visa_resultatrakning(k: Kontext, d: Ekonomi) -> None:
     if not d.resultatrakning.empty:
-        visning.tabell(vis.resultat_tabell(d.resultatrakning, k.period))
+        visning.tabell(vis.resultat_tabell(d.resultatrakning, k.period, k.enhet("resultat"),
+                                           negativa=_negativa(k, "resultat")))
+    if d.resultatposter is not None and not d.resultatposter.empty:
+        visning.tabell(vis.resultatposter_tabell(d.resultatposter, k.period, k.enhet("resultatposter"),
+                                                 negativa=_negativa(k, "resultatposter")))
 
 
 def visa_per_verksamhet(k: Kontext, d: Ekonomi) -> None:
-    t = vis.per_verksamhet_tabell(d.per_verksamhet, k.period)
+    t = vis.per_verksamhet_tabell(d.per_verksamhet, k.period, k.enhet("drift"), negativa=_negativa(k, "drift"),
+                                  periodisering=d.periodisering)
     t.fotnoter += rattelser.noter(k, "drift")
     visning.tabell(t)
     visning.stycke(*vis.resultat_per_omrade(d.per_verksamhet))

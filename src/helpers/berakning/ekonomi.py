@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.indata import tecken
+from helpers.indata.scheman import ARETS_RESULTAT, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
 
 BELOPP = ["budget", "budget_helar", "utfall", "prognos"]
 
@@ -19,24 +20,87 @@ def _summa(serie: pd.Series):
     return serie.sum(min_count=1)
 
 
+PERIODISERINGAR = ("angiven", "manad", "linjar")  # the rules for the period budget, most precise first
+
+
+def _ar_varav(serie: pd.Series) -> pd.Series:
+    """Rows that are a "varav" part of another row: never summed."""
+    return serie.notna() & (serie.astype(str).str.strip() != "")
+
+
+def _utan_varav(d: pd.DataFrame) -> pd.DataFrame:
+    return d[~_ar_varav(d["varav_till"])] if "varav_till" in d else d
+
+
+def ackumulerad_budget(drift: pd.DataFrame, ar: int, till_manad: int = 12) -> tuple[pd.DataFrame, dict]:
+    """Accumulated budget per verksamhet (rows, file order) and month (columns 1–12), and the rule used per
+    verksamhet. The table's period budget is column ``till_manad``; the monthly chart uses the same numbers.
+
+    Rules, most precise first: ``angiven`` — the helår row's ``budget_period`` (the export's own
+    periodisation; months before it are spread evenly up to it, months after it evenly up to the
+    årsbudget); ``manad`` — the monthly rows' budget, accumulated (plus any helår budget, linearly);
+    ``linjar`` — the årsbudget × månader/12, the documented fallback when the export says nothing more.
+    """
+    d = drift[drift["ar"] == ar]
+    manad = pd.to_numeric(d["manad"], errors="coerce")
+    manader = list(range(1, 13))
+    ack, regler = {}, {}
+    for namn, r in d.groupby("verksamhet", sort=False):
+        m = manad[r.index]
+        helar, per = r[m.isna()], r[m.notna()]
+        arsbudget = _summa(helar["budget"])
+        manadsbudget = per.groupby(m[per.index])["budget"].agg(_summa).reindex(manader)
+        angiven = _summa(helar["budget_period"]) if "budget_period" in helar else float("nan")
+        linjar = pd.Series([(0.0 if pd.isna(arsbudget) else arsbudget) * k / 12 for k in manader], index=manader)
+        if pd.notna(angiven):
+            total = _summa(r["budget"])
+            total = angiven if pd.isna(total) else total
+            t = till_manad
+            varden = [angiven * k / t if k <= t else angiven + (total - angiven) * (k - t) / (12 - t) for k in manader]
+            ack[namn], regler[namn] = pd.Series(varden, index=manader), "angiven"
+        elif manadsbudget.notna().any():
+            ack[namn], regler[namn] = manadsbudget.fillna(0).cumsum() + linjar, "manad"
+        elif pd.notna(arsbudget):
+            ack[namn], regler[namn] = linjar, "linjar"
+        else:
+            ack[namn], regler[namn] = pd.Series(float("nan"), index=manader), None
+    tabell = pd.DataFrame(ack).T.reindex(columns=manader) if ack else pd.DataFrame(columns=manader)
+    return tabell, regler
+
+
+def periodisering(drift: pd.DataFrame, ar: int, till_manad: int) -> tuple[str, ...]:
+    """The rules the period budget used, in PERIODISERINGAR order (empty for a full year: nothing periodised)."""
+    if till_manad >= 12:
+        return ()
+    d = _utan_varav(drift)
+    _, regler = ackumulerad_budget(d, ar, till_manad)
+    anvanda = set(regler.values())
+    return tuple(r for r in PERIODISERINGAR if r in anvanda)
+
+
 def per_verksamhet_belopp(drift: pd.DataFrame, ar: int, till_manad: int = 12) -> pd.DataFrame:
     """Accumulated budget and utfall to the period's end, plus helårsbudget and helårsprognos, per verksamhet.
 
-    Helår rows (no month) carry annual amounts; for a part-year period their budget is periodised
-    linearly (budget × månader/12), since no monthly budget says otherwise.
+    The period budget follows ``ackumulerad_budget`` (given, monthly, or linear). Column ``varav_till``
+    names the row a "varav" row is part of (None for ordinary rows).
     """
     d = drift[drift["ar"] == ar].copy()
     manad = pd.to_numeric(d["manad"], errors="coerce")
-    helar = manad.isna()
-    inom = helar | (manad <= till_manad)
+    inom = manad.isna() | (manad <= till_manad)
     d["budget_helar"] = d["budget"]
-    d["budget"] = d["budget"].where(~helar, d["budget"] * till_manad / 12).where(inom)
     d["utfall"] = d["utfall"].where(inom)
     ordning = list(dict.fromkeys(d["verksamhet"]))
-    belopp = d.groupby("verksamhet", sort=False)[BELOPP].agg(_summa).reindex(ordning)
+    belopp = d.groupby("verksamhet", sort=False)[["budget_helar", "utfall", "prognos"]].agg(_summa).reindex(ordning)
+    periodbudget, _ = ackumulerad_budget(d, ar, till_manad)
+    belopp["budget"] = periodbudget[till_manad].reindex(ordning) if len(periodbudget) else float("nan")
+    belopp = belopp[BELOPP]
     foralder = d.groupby("verksamhet", sort=False)["overordnad"].first().reindex(ordning)
     belopp["overordnad"] = [None if pd.isna(f) or f == "" else f for f in foralder]
     belopp["overordnad"] = belopp["overordnad"].astype(object)
+    varav = (d.groupby("verksamhet", sort=False)["varav_till"].first().reindex(ordning)
+             if "varav_till" in d else pd.Series(None, index=ordning, dtype=object))
+    belopp["varav_till"] = [None if pd.isna(v) or str(v).strip() == "" else str(v).strip() for v in varav]
+    belopp["varav_till"] = belopp["varav_till"].astype(object)
     return belopp
 
 
@@ -47,7 +111,12 @@ def per_verksamhet(drift: pd.DataFrame, ar: int, till_manad: int = 12, *, totalt
     Columns: verksamhet, radtyp (rad | rubrik | summa | totalt), djup, budget, utfall, avvikelse,
     avvikelse_procent, budget_helar, prognos, prognosavvikelse. Any depth of parents works.
     """
-    belopp = per_verksamhet_belopp(drift, ar, till_manad)
+    alla = per_verksamhet_belopp(drift, ar, till_manad)
+    varav_rader = alla[alla["varav_till"].notna()]
+    belopp = alla[alla["varav_till"].isna()]
+    varav: dict[str, list[str]] = {}
+    for namn, rad in varav_rader.iterrows():
+        varav.setdefault(rad["varav_till"], []).append(namn)
     barn: dict[str | None, list[str]] = {}
     for namn, rad in belopp.iterrows():
         foralder = rad["overordnad"]
@@ -71,21 +140,31 @@ def per_verksamhet(drift: pd.DataFrame, ar: int, till_manad: int = 12, *, totalt
         delar = [u for u in under if not u.empty] + ([egen] if egen is not None else [])
         return pd.concat(delar) if delar else pd.DataFrame(columns=BELOPP)
 
+    def skriv_varav(namn, djup):
+        # A "varav" row sits directly under the row it is part of, one step in; it never enters a sum.
+        for v in varav.pop(namn, []):
+            rader.append({"verksamhet": v, "radtyp": "varav", "djup": djup + 1, "grupp": namn,
+                          **varav_rader.loc[v, BELOPP]})
+
     def skriv(namn, djup):
         if namn in barn:
             rader.append({"verksamhet": namn, "radtyp": "rubrik", "djup": djup})
             if namn in belopp.index:
                 rader.append({"verksamhet": namn, "radtyp": "rad", "djup": djup + 1, **belopp.loc[namn, BELOPP]})
+                skriv_varav(namn, djup + 1)
             for b in barn[namn]:
                 skriv(b, djup + 1)
             rader.append({"verksamhet": summa, "radtyp": "summa", "djup": djup, "grupp": namn,
                           **lov(namn).agg(_summa)})
+            skriv_varav(namn, djup)
         else:
             rader.append({"verksamhet": namn, "radtyp": "rad", "djup": djup, **belopp.loc[namn, BELOPP]})
+            skriv_varav(namn, djup)
 
     for namn in toppnivaa:
         skriv(namn, 0)
     rader.append({"verksamhet": totalt, "radtyp": "totalt", "djup": 0, **belopp[BELOPP].agg(_summa)})
+    skriv_varav(totalt, 0)
     ut = pd.DataFrame(rader)
     for k in BELOPP:
         ut[k] = pd.to_numeric(ut.get(k), errors="coerce")
@@ -131,6 +210,10 @@ def totalt(tabell: pd.DataFrame) -> Resultat:
                     None if pd.isna(prognos) else float(prognos))
 
 
+_TYPORDNING = {"budget": 0, "budget_period": 1, "utfall": 2, "avvikelse_period": 3, "prognos": 4,
+               "avvikelse_helar": 5}
+
+
 def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, innevarande: Resultat, ar: int) -> pd.DataFrame:
     """The 'Tabell resultat' columns: earlier years' bokslut, this year's budget and utfall.
 
@@ -150,12 +233,13 @@ def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, innevarande: Re
     for r in resultat.itertuples(index=False):
         netto = None
         if r.ar == ar and innevarande is not None:
-            netto = innevarande.budget_helar if r.typ == "budget" else innevarande.utfall
-        elif (drift["ar"] == r.ar).any():
-            netto = _summa(drift.loc[drift["ar"] == r.ar, r.typ])
+            netto = {"budget": innevarande.budget_helar, "budget_period": innevarande.budget,
+                     "prognos": innevarande.prognos}.get(r.typ, innevarande.utfall)
+        elif r.typ in ("budget", "utfall") and (drift["ar"] == r.ar).any():
+            netto = _summa(_utan_varav(drift).loc[drift["ar"] == r.ar, r.typ])
         if netto is None or pd.isna(netto):
             netto = r.nettokostnad if not pd.isna(r.nettokostnad) else r.kostnader - r.intakter
-        if r.typ == "budget":
+        if r.typ in ("budget", "budget_period", "prognos"):
             res = None
         elif r.ar == ar and innevarande is not None:
             res = innevarande.avvikelse
@@ -165,20 +249,124 @@ def resultatrakning(resultat: pd.DataFrame, drift: pd.DataFrame, innevarande: Re
         kolumner.append({"ar": int(r.ar), "typ": r.typ, "intakter": r.intakter, "kostnader": r.kostnader,
                          "nettokostnad": netto, "resultat": res})
     ut = pd.DataFrame(kolumner)
-    ut["_ordning"] = [(a, 0 if t == "budget" else 1) for a, t in zip(ut["ar"], ut["typ"])]
+    # Avvikelse columns, computed (positive = better than budget): the period's utfall against the period
+    # budget, the helårsprognos against the helårsbudget. Only when the resultat table has the columns.
+    typer = set(ut.loc[ut["ar"] == ar, "typ"])
+    for avv, budget, mot in (("avvikelse_period", "budget_period", "utfall"), ("avvikelse_helar", "budget", "prognos")):
+        if {budget, mot} <= typer:
+            b = ut[(ut["ar"] == ar) & (ut["typ"] == budget)].iloc[0]
+            u = ut[(ut["ar"] == ar) & (ut["typ"] == mot)].iloc[0]
+            ut = pd.concat([ut, pd.DataFrame([{
+                "ar": ar, "typ": avv, "intakter": tecken.avvikelse_intakt(b["intakter"], u["intakter"]),
+                "kostnader": tecken.avvikelse(b["kostnader"], u["kostnader"]),
+                "nettokostnad": tecken.avvikelse(b["nettokostnad"], u["nettokostnad"]), "resultat": None}])],
+                ignore_index=True)
+    ut["_ordning"] = [(a, _TYPORDNING.get(t, 9)) for a, t in zip(ut["ar"], ut["typ"])]
     return ut.sort_values("_ordning").drop(columns="_ordning").reset_index(drop=True)
 
 
-def ackumulerat_per_manad(drift: pd.DataFrame, ar: int) -> pd.DataFrame:
-    """Accumulated utfall, budget and (flat) prognos per month, for the chart. Empty without monthly data."""
+def ackumulerat_per_manad(drift: pd.DataFrame, ar: int, till_manad: int = 12) -> pd.DataFrame:
+    """Accumulated utfall, budget and (flat) prognos per month, for the chart. Empty without monthly data.
+
+    The budget line is ``ackumulerad_budget`` summed over the verksamheter with monthly rows, so it uses
+    the same period budget as the table, whichever rule made it."""
+    drift = _utan_varav(drift)
     d = drift[(drift["ar"] == ar) & pd.to_numeric(drift["manad"], errors="coerce").notna()]
     if d.empty:
         return pd.DataFrame(columns=["manad", "utfall", "budget"])
-    per_manad = d.groupby("manad")[["budget", "utfall"]].agg(_summa).reindex(range(1, 13))
+    per_manad = d.groupby("manad")[["utfall"]].agg(_summa).reindex(range(1, 13))
     ack = per_manad.cumsum()
     ack["utfall"] = ack["utfall"].where(per_manad["utfall"].notna())
+    # Only the verksamheter with monthly rows: the utfall line has no others either.
+    budget, _ = ackumulerad_budget(drift, ar, till_manad)
+    budget = budget.loc[[v for v in budget.index if v in set(d["verksamhet"])]]
+    ack["budget"] = budget.sum(min_count=1) if len(budget) else float("nan")
     ack.index.name = "manad"
-    return ack.reset_index()
+    return ack[["budget", "utfall"]].reset_index()
+
+
+def resultatposter(poster: pd.DataFrame, ar: int) -> pd.DataFrame:
+    """The resultaträkning per kostnadsslag, in the file's order, with computed subtotals.
+
+    Every node of ``overordnad`` (a /-path) becomes a Summa row after its posts; after the roots
+    "Årets resultat" = Verksamhetens intäkter − Verksamhetens kostnader (internal signs: both positive).
+    "Varav" rows follow the row they are part of and are never summed. Columns: post, radtyp
+    (rad | summa | resultat | varav), djup, kostnad (bool: printed sign setting applies), one column per
+    (ar, typ) named ``<typ>_<ar>`` and ``avvikelse_<ar>`` for the report year when it has budget and utfall.
+    """
+    if poster.empty:
+        return pd.DataFrame(columns=["post", "radtyp", "djup", "kostnad"])
+    p = poster.copy()
+    p["_kolumn"] = [f"{t}_{int(a)}" for t, a in zip(p["typ"], p["ar"])]
+    kolumner = [f"{t}_{a}" for a, t in sorted({(int(a), t) for a, t in zip(p["ar"], p["typ"])},
+                                              key=lambda at: (at[0], _TYPORDNING.get(at[1], 9)))]
+    varav_mask = _ar_varav(p["varav_till"]) if "varav_till" in p else pd.Series(False, index=p.index)
+    vanliga, varav = p[~varav_mask], p[varav_mask]
+
+    def stig(v) -> tuple[str, ...]:
+        return tuple(x.strip() for x in str(v).split("/")) if not pd.isna(v) and str(v).strip() else ()
+
+    # The tree in file order: node path → children (sub-node paths or post names).
+    barn: dict[tuple, list] = {(): []}
+    for r in vanliga.itertuples(index=False):
+        s = stig(r.overordnad)
+        for i in range(len(s)):
+            if s[: i + 1] not in barn:
+                barn[s[: i + 1]] = []
+                barn[s[:i]].append(("nod", s[: i + 1]))
+        if ("post", r.post) not in barn[s]:
+            barn[s].append(("post", r.post))
+
+    def varden(delmangd: pd.DataFrame) -> dict:
+        return {k: _summa(delmangd.loc[delmangd["_kolumn"] == k, "belopp"]) for k in kolumner}
+
+    def under(nod: tuple) -> pd.DataFrame:
+        return vanliga[[stig(o)[: len(nod)] == nod for o in vanliga["overordnad"]]]
+
+    rader: list[dict] = []
+
+    def skriv_varav(namn: str, djup: int, kostnad: bool):
+        for r in varav[varav["varav_till"].astype(str).str.strip() == namn]["post"].drop_duplicates():
+            rader.append({"post": r, "radtyp": "varav", "djup": djup + 1, "kostnad": kostnad,
+                          **varden(varav[varav["post"] == r])})
+
+    def skriv(nod: tuple, djup: int):
+        kostnad = nod[0] == VERKSAMHETENS_KOSTNADER
+        for slag, namn in barn[nod]:
+            if slag == "nod":
+                skriv(namn, djup + 1)
+            else:
+                rader.append({"post": namn, "radtyp": "rad", "djup": djup + 1, "kostnad": kostnad,
+                              **varden(vanliga[(vanliga["post"] == namn)
+                                               & (vanliga["overordnad"].map(stig) == nod)])})
+                skriv_varav(namn, djup + 1, kostnad)
+        rader.append({"post": nod[-1], "radtyp": "summa", "djup": djup, "kostnad": kostnad, **varden(under(nod))})
+        skriv_varav(nod[-1], djup, kostnad)
+
+    for slag, namn in barn[()]:
+        if slag == "nod":
+            skriv(namn, 0)
+        else:  # a post with no parent: shown as is, not part of a subtotal
+            rader.append({"post": namn, "radtyp": "rad", "djup": 0, "kostnad": False,
+                          **varden(vanliga[(vanliga["post"] == namn) & (vanliga["overordnad"].map(stig) == ())])})
+    intakter = (VERKSAMHETENS_INTAKTER,) in barn
+    kostnader = (VERKSAMHETENS_KOSTNADER,) in barn
+    if intakter or kostnader:
+        i = varden(under((VERKSAMHETENS_INTAKTER,))) if intakter else {}
+        k = varden(under((VERKSAMHETENS_KOSTNADER,))) if kostnader else {}
+        # Årets resultat = intäkter − kostnader; a column with neither is not reported (empty, not 0)
+        resultat = {c: pd.Series([i.get(c), -k[c] if pd.notna(k.get(c)) else None], dtype="float64").sum(min_count=1)
+                    for c in kolumner}
+        rader.append({"post": ARETS_RESULTAT, "radtyp": "resultat", "djup": 0, "kostnad": False, **resultat})
+        skriv_varav(ARETS_RESULTAT, 0, False)
+    ut = pd.DataFrame(rader)
+    for c in kolumner:
+        ut[c] = pd.to_numeric(ut[c], errors="coerce")
+    if f"budget_{ar}" in kolumner and f"utfall_{ar}" in kolumner:
+        # positive = better than budget: more revenue, lower cost, a larger result
+        ut[f"avvikelse_{ar}"] = [tecken.avvikelse(b, u) if kost else tecken.avvikelse_intakt(b, u)
+                                 for b, u, kost in zip(ut[f"budget_{ar}"], ut[f"utfall_{ar}"], ut["kostnad"])]
+    return ut
 
 
 def prognossakerhet(prognoser: pd.DataFrame, r: Resultat, ar: int) -> pd.DataFrame:

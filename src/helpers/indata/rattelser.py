@@ -59,6 +59,8 @@ def kontrollera(rattelser: pd.DataFrame, fil: str, tabeller: dict[str, pd.DataFr
         if summa:
             if "overordnad" in df.columns and "verksamhet" in df.columns:
                 df = df[~df["verksamhet"].isin(set(df["overordnad"].dropna()))]
+            if "varav_till" in df.columns:  # a "varav" row is already inside its parent's amount
+                df = df[df["varav_till"].isna() | (df["varav_till"] == "")]
             delar = delar[1:]
             nycklar = [k for k in nycklar if k in ("ar", "manad")]
         if len(delar) > len(nycklar):

@@ -43,6 +43,13 @@ def _k(namn, typ="text", kravs=True, tillatna=(), beskrivning=""):
 KON = ("T", "K", "M")
 JAMFORELSER = ("≥", ">", "≤", "<", "=")
 MATNINGAR = ("ogonblick", "ackumulerad", "manad", "rullande_12")
+RESULTATTYPER = ("utfall", "budget", "budget_period", "prognos")
+
+# resultatposter: the roots of `overordnad` that make a row a revenue or a cost (computed subtotals,
+# standard resultaträkning terms); "Årets resultat" = intäkter − kostnader.
+VERKSAMHETENS_INTAKTER = "Verksamhetens intäkter"
+VERKSAMHETENS_KOSTNADER = "Verksamhetens kostnader"
+ARETS_RESULTAT = "Årets resultat"
 
 TABELLER: dict[str, Tabell] = {
     t.namn: t
@@ -59,9 +66,14 @@ TABELLER: dict[str, Tabell] = {
                 _k("budget", "tal", kravs=False),
                 _k("utfall", "tal", kravs=False),
                 _k("prognos", "tal", kravs=False, beskrivning="helårsprognos"),
+                _k("budget_period", "tal", kravs=False,
+                   beskrivning="ackumulerad (periodiserad) budget t.o.m. periodens slut, på helårsraden; "
+                               "tom = periodiseras ur månadsrader eller linjärt"),
+                _k("varav_till", kravs=False, beskrivning="raden är en del av den namngivna verksamheten "
+                                                          "(visas 'varav …', summeras aldrig)"),
             ),
             nyckel=("namnd", "verksamhet", "ar", "manad"),
-            belopp=("budget", "utfall", "prognos"),
+            belopp=("budget", "utfall", "prognos", "budget_period"),
         ),
         Tabell(
             "resultat",
@@ -69,7 +81,8 @@ TABELLER: dict[str, Tabell] = {
             (
                 _k("namnd"),
                 _k("ar", "ar"),
-                _k("typ", "val", tillatna=("utfall", "budget")),
+                _k("typ", "val", tillatna=RESULTATTYPER,
+                   beskrivning="budget = helårsbudget; budget_period = budget t.o.m. periodens slut; prognos = helår"),
                 _k("intakter", "tal", kravs=False),
                 _k("kostnader", "tal", kravs=False),
                 _k("nettokostnad", "tal", kravs=False, beskrivning="anges när den inte kan härledas ur drift"),
@@ -77,6 +90,22 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "ar", "typ"),
             belopp=("intakter", "kostnader", "nettokostnad", "resultat"),
+        ),
+        Tabell(
+            "resultatposter",
+            "Resultaträkningen per kostnadsslag/intäktsslag; summaraderna räknas fram ur overordnad.",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("typ", "val", tillatna=RESULTATTYPER),
+                _k("post", beskrivning="intäkts- eller kostnadsslaget som det trycks"),
+                _k("overordnad", kravs=False,
+                   beskrivning="summaraden posten ingår i, stig med /, t.ex. Verksamhetens kostnader/Personalkostnader"),
+                _k("varav_till", kravs=False, beskrivning="'varav'-rad till en summarad (ingår inte i summan)"),
+                _k("belopp", "tal", kravs=False),
+            ),
+            nyckel=("namnd", "ar", "typ", "post"),
+            belopp=("belopp",),
         ),
         Tabell(
             "investeringar",

@@ -8,6 +8,11 @@ Inside Nämndrapport:
   avvikelse is better than budget (överskott), as the published reports print it.
 - Investeringsutgifter are positive; avvikelse = budget − utfall (positive = unspent budget).
 - In a resultaträkning, intäkter and kostnader are both positive; nettokostnad = kostnader − intäkter.
+  In resultatposter a row under "Verksamhetens kostnader" is a cost (positive), one under "Verksamhetens
+  intäkter" a revenue (positive); a cost-reducing post (lön fördelad mot investeringar) is a negative cost.
+
+How amounts are *printed* is a presentation setting (``tabeller.<t>.visas: {kostnader: negativa}``), applied
+by ``helpers.presentation`` when a table is drawn, never to the data.
 
 Exports differ. A municipality's kommun.yaml declares, per table, how its source signs amounts
 (`kostnader: negativa` for a result-perspective export, `intakter: negativa` for a ledger export,
@@ -20,11 +25,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.indata.scheman import VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
+
 ENHETER_TILL_TKR = {"kr": 0.001, "tkr": 1.0, "mnkr": 1000.0}
 
 # For each table: which sign setting flips which amount columns.
 _VAND = {
-    "drift": {"kostnader": ("budget", "utfall", "prognos")},
+    "drift": {"kostnader": ("budget", "utfall", "prognos", "budget_period")},
     "resultat": {"intakter": ("intakter",), "kostnader": ("kostnader", "nettokostnad")},
     "investeringar": {"utgifter": ("budget", "utfall", "prognos", "budget_period"), "overforing": ("overforing",)},
     "investeringsbudget": {"utgifter": ("belopp",)},
@@ -34,6 +41,17 @@ _VAND = {
 # A setting that, when absent, follows another: överföring is signed like utgifter unless the export
 # prints it with its own sign (an unspent amount shown positive beside negative expenditure).
 _SOM = {"investeringar": {"overforing": "utgifter"}}
+
+
+# resultatposter: whether a row is a revenue or a cost follows from the root of its `overordnad`.
+_RESULTATPOST_ROT = {"intakter": VERKSAMHETENS_INTAKTER, "kostnader": VERKSAMHETENS_KOSTNADER}
+
+
+def resultatpost_rot(overordnad) -> str | None:
+    """'Verksamhetens kostnader/Personalkostnader, netto' → 'Verksamhetens kostnader'; None for an empty cell."""
+    if overordnad is None or (isinstance(overordnad, float) and pd.isna(overordnad)) or str(overordnad).strip() == "":
+        return None
+    return str(overordnad).split("/")[0].strip()
 
 
 def avvikelse(budget, utfall):
@@ -58,12 +76,19 @@ def normalisera(df: pd.DataFrame, tabell: str, installning: dict, belopp: tuple[
     """Convert a raw table's amounts to tkr and to the internal sign convention."""
     df = df.copy()
     faktor = ENHETER_TILL_TKR[installning.get("enhet", "tkr")]
+    belopp = tuple(k for k in belopp if k in df)  # an optional amount column may be absent
     for kolumn in belopp:
         df[kolumn] = pd.to_numeric(df[kolumn], errors="coerce").astype("float64") * faktor
     for namn, kolumner in _VAND.get(tabell, {}).items():
         if _installning(tabell, installning, namn) == "negativa":
             for kolumn in kolumner:
-                df[kolumn] = -df[kolumn]
+                if kolumn in df:
+                    df[kolumn] = -df[kolumn]
+    if tabell == "resultatposter" and "overordnad" in df:
+        rot = df["overordnad"].map(resultatpost_rot)
+        for namn, rubrik in _RESULTATPOST_ROT.items():
+            if installning.get(namn, "positiva") == "negativa":
+                df.loc[rot == rubrik, "belopp"] = -df.loc[rot == rubrik, "belopp"]
     return df
 
 
@@ -79,7 +104,7 @@ def giltig_installning(tabell: str, installning: dict) -> list[str]:
     fel = []
     if installning.get("enhet", "tkr") not in ENHETER_TILL_TKR:
         fel.append(f"enhet: förväntade {', '.join(ENHETER_TILL_TKR)}")
-    for namn in _VAND.get(tabell, {}):
+    for namn in _VAND.get(tabell, _RESULTATPOST_ROT if tabell == "resultatposter" else {}):
         if installning.get(namn, "positiva") not in ("positiva", "negativa"):
             fel.append(f"{namn}: förväntade positiva eller negativa")
     return fel

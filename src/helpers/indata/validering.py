@@ -13,7 +13,8 @@ import pandas as pd
 from helpers.fel import Problem, visningsnamn
 from helpers.indata import rattelser, rimlighet, tecken
 from helpers.indata.lasare import hitta_fil, las_tabell
-from helpers.indata.scheman import TABELLER, ar_summarad
+from helpers.indata.scheman import (ARETS_RESULTAT, TABELLER, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER,
+                                    ar_summarad)
 from helpers.indata.tal import saknas
 from helpers.konfig import kommun as config
 from helpers.konfig.kommun import Kommun, Period
@@ -51,6 +52,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
         "malbedomning": _kontrollera_malbedomning,
         "uppdrag": _kontrollera_uppdrag,
         "resultat": _kontrollera_resultat,
+        "resultatposter": _kontrollera_resultatposter,
         "personal": _kontrollera_ar,
         "internkontroll": _kontrollera_internkontroll,
         "statistik": _kontrollera_statistik,
@@ -100,7 +102,26 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
             problem.append(Problem(fil, rad.radnr, "verksamhet", rad.verksamhet,
                                    "en verksamhet, inte en summarad från exporten: ta bort raden, rapporten räknar "
                                    "summorna själv (a total row would be counted twice)"))
+    har_varav = "varav_till" in df.columns
+    for rad in df.itertuples(index=False):
+        if "budget_period" in df.columns and _har(rad.budget_period) and _har(rad.manad):
+            problem.append(Problem(fil, rad.radnr, "budget_period", None,
+                                   "budget_period på helårsraden (tom manad); en månadsrad har redan sin "
+                                   "egen budget (the period budget belongs on the annual row)"))
     for _, grupp in df.groupby(["namnd", "ar"]):
+        if har_varav:
+            namn = set(grupp["verksamhet"]) | set(grupp["overordnad"].dropna())
+            for rad in grupp.itertuples(index=False):
+                if not _har(rad.varav_till):
+                    continue
+                if rad.varav_till == rad.verksamhet or rad.varav_till not in namn:
+                    problem.append(Problem(fil, rad.radnr, "varav_till", rad.varav_till,
+                                           "en annan verksamhet (eller rubrik) samma år som raden är en del av "
+                                           "(a 'varav' row must name its parent row)"))
+                if _har(rad.overordnad):
+                    problem.append(Problem(fil, rad.radnr, "overordnad", rad.overordnad,
+                                           "tom: en varav-rad ligger redan under raden i varav_till och "
+                                           "summeras inte (a 'varav' row is never summed)"))
         foralder = {}
         for rad in grupp.itertuples(index=False):
             if _har(rad.overordnad):
@@ -207,6 +228,45 @@ def _kontrollera_resultat(df, fil, kommun, period, tabeller):
             if abs(differens) > tolerans:
                 problem.append(Problem(fil, r.radnr, "nettokostnad", f"{r.nettokostnad / 1000:.1f} mnkr",
                                        f"kostnader − intäkter = {(r.kostnader - r.intakter) / 1000:.1f} mnkr "
+                                       "(skillnaden är större än avrundning kan förklara)"))
+    return problem
+
+
+def _kontrollera_resultatposter(df, fil, kommun, period, tabeller):
+    """Each post sits under a summary row or is a 'varav' of one; where resultat.csv prints the totals
+    (intäkter, kostnader) the posts must add up to them up to rounding (each printed value may be off by
+    half a unit of its last digit)."""
+    problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
+    noder = {ARETS_RESULTAT}
+    for o in df["overordnad"].dropna():
+        delar = [x.strip() for x in str(o).split("/")]
+        noder |= {"/".join(delar[: i + 1]) for i in range(len(delar))} | set(delar)
+    for r in df.itertuples(index=False):
+        varav = _har(r.varav_till)
+        if varav and r.varav_till not in noder | set(df["post"]):
+            problem.append(Problem(fil, r.radnr, "varav_till", r.varav_till,
+                                   f"en summarad eller post i filen, t.ex. {ARETS_RESULTAT} (a 'varav' row names its parent)"))
+        if not varav and not _har(r.overordnad):
+            problem.append(Problem(fil, r.radnr, "overordnad", None,
+                                   f"summaraden som posten ingår i, t.ex. {VERKSAMHETENS_KOSTNADER} "
+                                   "(every post belongs to a subtotal)"))
+    resultat = tabeller.get("resultat")
+    if resultat is None or resultat.empty:
+        return problem
+    halv = 0.5 * tecken.ENHETER_TILL_TKR[kommun.tabellinstallning("resultatposter").get("enhet", "tkr")] * 0.1
+    rot = df["overordnad"].map(tecken.resultatpost_rot)
+    for r in resultat.itertuples(index=False):
+        for kolumn, rubrik in (("intakter", VERKSAMHETENS_INTAKTER), ("kostnader", VERKSAMHETENS_KOSTNADER)):
+            poster = df[(df["namnd"] == r.namnd) & (df["ar"] == r.ar) & (df["typ"] == r.typ) & (rot == rubrik)
+                        & ~df["varav_till"].map(_har)]
+            tryckt = getattr(r, kolumn)
+            if poster.empty or not _har(tryckt):
+                continue
+            summa = poster["belopp"].sum()
+            if abs(summa - tryckt) > halv * (len(poster) + 1) + 0.001:
+                problem.append(Problem(fil, int(poster["radnr"].iloc[0]), "belopp", f"{summa / 1000:.1f} mnkr",
+                                       f"att posterna under {rubrik} {int(r.ar)} ({r.typ}) summerar till "
+                                       f"resultat.csv:s {kolumn} {tryckt / 1000:.1f} mnkr "
                                        "(skillnaden är större än avrundning kan förklara)"))
     return problem
 

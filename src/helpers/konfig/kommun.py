@@ -76,6 +76,7 @@ class Period:
     skalor: dict = field(default_factory=dict, hash=False, compare=False)  # scales replacing kommun.yaml's
     # False: show only the raw data's indicator values, as a report published before Kolada had newer ones.
     kolada_komplettering: bool = True
+    tabeller: dict = field(default_factory=dict, hash=False, compare=False)  # per table: over kommun.yaml's
 
     @property
     def namn(self) -> str:
@@ -275,10 +276,14 @@ def _las_skalor(rad: dict, namn: str, problem: list[Problem]) -> dict[str, tuple
 
 def for_period(kommun: Kommun, period: Period) -> Kommun:
     """The municipality as a period sees it: a period.yaml may replace an assessment scale (Haninge
-    used six steps in 2020 and three in 2022)."""
-    if not period.skalor:
+    used six steps in 2020 and three in 2022) and a table's settings, key by key (a verksamhetsberättelse
+    exported in mnkr next to a delårsrapport in tkr)."""
+    if not period.skalor and not period.tabeller:
         return kommun
-    return replace(kommun, skalor={**kommun.skalor, **period.skalor})
+    tabeller = {**kommun.tabeller}
+    for namn, installning in period.tabeller.items():
+        tabeller[namn] = {**tabeller.get(namn, {}), **installning}
+    return replace(kommun, skalor={**kommun.skalor, **period.skalor}, tabeller=tabeller)
 
 
 def las_kommun(kommun_id: str) -> Kommun:
@@ -324,4 +329,5 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
         raise DataFel(problem)
     return Period(str(period_id), int(p.get("ar", str(period_id)[:4])), till,
                   tuple(p.get("rapporttyper", [])), namnder, mapp, p.get("beslut"),
-                  p.get("visning") or {}, skalor, bool((p.get("kolada") or {}).get("komplettera", True)))
+                  p.get("visning") or {}, skalor, bool((p.get("kolada") or {}).get("komplettera", True)),
+                  p.get("tabeller") or {})

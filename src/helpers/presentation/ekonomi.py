@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.berakning.ekonomi import Resultat
-from helpers.konfig.kommun import MANADER_KORT, Period
+from helpers.konfig.kommun import MANADER, MANADER_KORT, Period
 from helpers.presentation import format as fmt
 from helpers.presentation.format import NBSP
 from helpers.presentation.tabell import Kolumn, Tabell, belopp, procent
@@ -84,41 +84,118 @@ def sarskilda_poster(poster: pd.DataFrame, enhet: str = "tkr") -> list[str]:
     return [f"{r.post} är {fmt.belopp(r.belopp, enhet)}{NBSP}{enhet}." for r in poster.itertuples()]
 
 
-def resultat_tabell(rakning: pd.DataFrame, period: Period) -> Tabell:
-    """Tabell resultat: one column per (year, bokslut/budget), rows intäkter, kostnader, nettokostnader, resultat."""
+def kostnader_negativa(installning: dict) -> bool:
+    """A table's print setting ``visas: {kostnader: negativa}``: costs printed with a minus sign. Only the
+    printed numbers change; avvikelse keeps "positive = better than budget" and sentences are unaffected."""
+    return (installning.get("visas") or {}).get("kostnader") == "negativa"
+
+
+def _jan_till(period: Period) -> str:
+    return f"jan–{MANADER_KORT[period.till_manad - 1].lower()}"
+
+
+def _kolumnetikett(typ: str, ar: int, period: Period) -> str:
+    if typ == "budget":
+        return f"Budget {ar}"
+    if typ == "budget_period":
+        return f"Budget {_jan_till(period)} {ar}"
+    if typ == "prognos":
+        return f"Prognos helår {ar}"
+    if typ == "avvikelse_period":
+        return f"Avvikelse {_jan_till(period)} {ar}" if period.till_manad < 12 else f"Avvikelse {ar}"
+    if typ == "avvikelse_helar":
+        return f"Avvikelse helår {ar}"
+    if period.till_manad == 12 or ar < period.ar:
+        return f"Bokslut {ar}"
+    return f"Utfall {_jan_till(period)} {ar}"
+
+
+def resultat_tabell(rakning: pd.DataFrame, period: Period, enhet: str = "mnkr", *, negativa: bool = False) -> Tabell:
+    """Tabell resultat: one column per (year, bokslut/budget/periodbudget/prognos/avvikelse), rows intäkter,
+    kostnader, nettokostnader, resultat. ``negativa``: costs printed negative (avvikelse columns unchanged)."""
     rader = pd.DataFrame({"post": ["Verksamhetens intäkter", "Verksamhetens kostnader", "*Nettokostnader", "Resultat"]})
-    kolumner = [Kolumn("Ekonomi, mnkr", "post")]
+    kolumner = [Kolumn(f"Ekonomi, {enhet}", "post")]
     for i, k in rakning.iterrows():
         nyckel = f"k{i}"
-        rader[nyckel] = [k["intakter"], k["kostnader"], k["nettokostnad"], k["resultat"]]
-        etikett = ("Budget" if k["typ"] == "budget" else ("Bokslut" if period.till_manad == 12 or k["ar"] < period.ar
-                                                          else f"Utfall jan–{MANADER_KORT[period.till_manad - 1].lower()}"))
-        kolumner.append(Kolumn(f"{etikett} {k['ar']}", nyckel, belopp("mnkr")))
-    return Tabell("Tabell resultat", kolumner, rader, fotnoter=["*Budgeterade nettokostnader motsvarar ram enligt fullmäktige."],
-                  id="tabell-resultat")
+        kostnad = -1 if negativa and not str(k["typ"]).startswith("avvikelse") else 1
+        rader[nyckel] = [k["intakter"], kostnad * k["kostnader"], kostnad * k["nettokostnad"], k["resultat"]]
+        kolumner.append(Kolumn(_kolumnetikett(k["typ"], k["ar"], period), nyckel, belopp(enhet)))
+    fotnoter = ["*Budgeterade nettokostnader motsvarar ram enligt fullmäktige."]
+    if rakning["typ"].astype(str).str.startswith("avvikelse").any():
+        fotnoter.append("Avvikelse: positivt belopp är bättre än budget (högre intäkter, lägre kostnader).")
+    return Tabell("Tabell resultat", kolumner, rader, fotnoter=fotnoter, id="tabell-resultat")
 
 
-def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period) -> Tabell:
-    """Tabell resultat per verksamhet, with subtotals; for part-year periods also helårsprognos."""
+def resultatposter_tabell(rader: pd.DataFrame, period: Period, enhet: str = "mnkr", *,
+                          negativa: bool = False) -> Tabell:
+    """The resultaträkning per kostnadsslag, in the file's order, with its computed subtotals."""
+    vardekolumner = [c for c in rader.columns if "_" in c and c.rsplit("_", 1)[1].isdigit()]
+    visas = rader.copy()
+    visas["post"] = [f"varav {p}" if t == "varav" else p for p, t in zip(rader["post"], rader["radtyp"])]
+    if negativa:
+        for c in vardekolumner:
+            if not c.startswith("avvikelse"):
+                visas[c] = [-v if kostnad else v for v, kostnad in zip(visas[c], visas["kostnad"])]
+    kolumner = [Kolumn(f"Resultaträkning, {enhet}", "post")]
+    for c in vardekolumner:
+        typ, ar = c.rsplit("_", 1)
+        kolumner.append(Kolumn(_kolumnetikett(typ, int(ar), period), c, belopp(enhet)))
+    fotnoter = ["Summaraderna är beräknade ur posterna; varav-rader ingår redan i raden ovanför."]
+    if any(c.startswith("avvikelse") for c in vardekolumner):
+        fotnoter.append("Avvikelse: positivt belopp är bättre än budget (högre intäkter, lägre kostnader).")
+    if negativa:
+        fotnoter.append("Kostnader redovisas med minustecken.")
+    return Tabell("Resultaträkning per kostnadsslag", kolumner, visas, enhet=enhet, fotnoter=fotnoter,
+                  id="tabell-resultatposter")
+
+
+def periodiseringsnot(regler: tuple[str, ...], period: Period) -> list[str]:
+    """How the period budget was made, as a note under the table (nothing for a full year)."""
+    if period.till_manad >= 12:
+        return []
+    manader = f"januari–{MANADER[period.till_manad - 1]}" if period.till_manad > 1 else "januari"
+    text = {
+        "angiven": "är den periodiserade budgeten ur ekonomisystemet (kolumnen budget_period)",
+        "manad": f"är summan av månadsbudgetarna {manader}",
+        "linjar": f"är linjärt periodiserad: årsbudgeten × {period.till_manad}/12 ({manader}), "
+                  "eftersom underlaget saknar periodiserad budget",
+    }
+    if len(regler) == 1:
+        return [f"Periodens budget {text[regler[0]]}."]
+    return [f"För en del verksamheter {text[r].replace('är ', 'är periodens budget ', 1)}." for r in regler]
+
+
+def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tkr", *, negativa: bool = False,
+                          periodisering: tuple[str, ...] = ()) -> Tabell:
+    """Tabell resultat per verksamhet, with subtotals and "varav" rows; for part-year periods also
+    helårsprognos and a note on how the period budget was made. ``negativa``: net costs printed negative
+    (avvikelse keeps positive = överskott)."""
     ar = period.ar
     delar = period.till_manad < 12
-    utfall = f"Utfall jan–{MANADER_KORT[period.till_manad - 1].lower()} {ar}" if delar else f"Utfall {ar}"
-    budget = f"Budget jan–{MANADER_KORT[period.till_manad - 1].lower()} {ar}" if delar else f"Budget {ar}"
+    utfall = f"Utfall {_jan_till(period)} {ar}" if delar else f"Utfall {ar}"
+    budget = f"Budget {_jan_till(period)} {ar}" if delar else f"Budget {ar}"
+    rader = tabell.copy()
+    rader["verksamhet"] = [f"varav {v}" if t == "varav" else v for v, t in zip(rader["verksamhet"], rader["radtyp"])]
+    if negativa:
+        for k in ("utfall", "budget", "budget_helar", "prognos"):
+            rader[k] = -rader[k]
     kolumner = [
-        Kolumn("Enhet (belopp i tkr, nettokostnader)", "verksamhet"),
-        Kolumn(utfall, "utfall", belopp("tkr")),
-        Kolumn(budget, "budget", belopp("tkr")),
-        Kolumn("Avvikelse", "avvikelse", belopp("tkr")),
+        Kolumn(f"Enhet (belopp i {enhet}, {'kostnader negativa' if negativa else 'nettokostnader'})", "verksamhet"),
+        Kolumn(utfall, "utfall", belopp(enhet)),
+        Kolumn(budget, "budget", belopp(enhet)),
+        Kolumn("Avvikelse", "avvikelse", belopp(enhet)),
         Kolumn("Avvikelse, %", "avvikelse_procent", procent(1)),
     ]
     if tabell["prognos"].notna().any():
         kolumner += [
-            Kolumn(f"Budget helår {ar}", "budget_helar", belopp("tkr")),
-            Kolumn(f"Prognos helår {ar}", "prognos", belopp("tkr")),
-            Kolumn("Prognosavvikelse", "prognosavvikelse", belopp("tkr")),
+            Kolumn(f"Budget helår {ar}", "budget_helar", belopp(enhet)),
+            Kolumn(f"Prognos helår {ar}", "prognos", belopp(enhet)),
+            Kolumn("Prognosavvikelse", "prognosavvikelse", belopp(enhet)),
         ]
-    return Tabell("Tabell resultat per verksamhet", kolumner, tabell, enhet="tkr",
-                  fotnoter=["Avvikelse = budget − utfall; positivt belopp är ett överskott."],
+    fotnot = ("Avvikelse: positivt belopp är ett överskott (bättre än budget)." if negativa
+              else "Avvikelse = budget − utfall; positivt belopp är ett överskott.")
+    return Tabell("Tabell resultat per verksamhet", kolumner, rader, enhet=enhet,
+                  fotnoter=[fotnot, *periodiseringsnot(periodisering, period)],
                   id="tabell-resultat-per-verksamhet")
 
 
