@@ -8,6 +8,11 @@ assessment scale with other codes and colours; a result-perspective drift export
 and a ledger-signed resultaträkning (revenues negative); indicators split by kön; personnel groups
 small enough to need suppression.
 
+It is also the demo, so it must read like a real report: invented but typical goals, indicators, projects
+and uppdrag per nämnd, and figures that agree with each other (assessments follow the targets, status
+texts the status, sick leave in total lies between women's and men's, no outcome after the period's last
+month, summaries written from the numbers). kommun.yaml `syntetisk: true` marks every report as fictional.
+
     python scripts/skapa_exempelkommun.py [--ut data/raw/exempel]
 """
 
