@@ -66,8 +66,8 @@ def skriv_kommun(ut: Path, kid: str, namn: str, fro: int, antal_namnder: int) ->
     prng = _MalRng(f"{fro}-{kid}-{PERIOD}")
     prng.antal_mal = rng.randint(1, 4)
     drift_csv, summor = exempel.drift(prng, TILL_MANAD)
-    tabeller = {"drift": drift_csv, "resultat": exempel.resultat(prng, summor), **exempel.mal_och_indikatorer(prng),
-                **exempel.ovrigt(prng)}
+    tabeller = {"drift": drift_csv, "resultat": exempel.resultat(prng, summor),
+                **exempel.mal_och_indikatorer(prng, TILL_MANAD), **exempel.ovrigt(prng, TILL_MANAD)}
     for tnamn, text in tabeller.items():
         (mapp / PERIOD / f"{tnamn}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     exempel.kommentarer(mapp / PERIOD, {"sammanfattning": "Nämnden har i huvudsak bedrivit verksamheten enligt "
