@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from helpers.indata import rimlighet
@@ -38,3 +39,24 @@ def test_okand_regel_i_kommunens_fil(rot):
     (rot / "data/raw/haninge/rimlighet.yaml").write_text("okand_regel: {niva: fel}\n", encoding="utf-8")
     _, fel = rimlighet.regler(konfig.las_kommun("haninge"))
     assert fel and "rimlighet.yaml" in fel[0].fil
+
+
+def test_varningar_i_en_ruta_bara_i_utkast():
+    from helpers.bygg import rapport as bygg
+
+    k = konfig.las_kommun("haninge")
+    period = konfig.las_period(k, "2022")
+    r = bygg.Rapport("haninge", "sn", "2022", "arsredovisning")
+    med = bygg.sy_ihop(k, r, period, [], ["statistik.csv, rad 274: <b>11</b> stämmer inte"])
+    assert 'class="utkast-varningar"' in med and "Utkast: 1 varning från valideringen." in med
+    assert "&lt;b&gt;11&lt;/b&gt; stämmer inte" in med  # text from data stays text
+    assert 'class="utkast-varningar"' not in bygg.sy_ihop(k, r, period, [], [])
+
+
+@pytest.mark.slow
+def test_utkastet_visar_kommunens_varningar(byggd_rot):
+    html = (byggd_rot / "reports/haninge/2022/arsredovisning/sn.html").read_text(encoding="utf-8")
+    assert "Utkast: 5 varningar från valideringen." in html
+    assert "tabell T7, Aktualiseringar: 2021→2022 ger 32.3 % (publicerad förändring stämmer inte)" in html
+    ks = (byggd_rot / "reports/haninge/2020/arsredovisning/ks.html").read_text(encoding="utf-8")
+    assert 'class="utkast-varningar"' not in ks  # a period without warnings gets no box

@@ -155,12 +155,23 @@ def numrera(nb) -> list[dict]:
 _VISADE_TYPER = {"text/html", "image/png", "text/plain"}
 
 
-def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner: list[tuple[dict, object]]) -> str:
-    """Stitch executed section notebooks into one HTML page (no code, no prompts, no stderr)."""
+def sy_ihop(k: config.Kommun, rapport: Rapport, period: config.Period, sektioner: list[tuple[dict, object]],
+            varningar: list[str] | tuple[str, ...] = ()) -> str:
+    """Stitch executed section notebooks into one HTML page (no code, no prompts, no stderr). ``varningar``:
+    validation warnings to show in a box first (draft builds only; the final build passes none)."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
     innehall = []
+    if varningar:
+        ruta = nbformat.v4.new_code_cell("", id="utkast-varningar")
+        ruta.outputs = [nbformat.v4.new_output("display_data", data={"text/html": str(Markup(
+            '<aside class="utkast-varningar" role="note" aria-label="Varningar från valideringen">'
+            "<p><strong>Utkast: {} från valideringen.</strong> Rutan finns inte i slutversionen "
+            "(<code>namndrapport build --final</code>).</p><ul>{}</ul></aside>").format(
+                f"{len(varningar)} varning" + ("ar" if len(varningar) != 1 else ""),
+                Markup("").join(Markup("<li>{}</li>").format(v) for v in varningar)))})]
+        nb.cells.append(ruta)
     for sektion, executed in sektioner:
         innehall.append({"id": sektion["id"], "titel": sektion["titel"]})
         rubrik = nbformat.v4.new_code_cell("", id=f"{sektion['id']}-rubrik")
@@ -298,7 +309,11 @@ def bygg_rapport(rapport: Rapport, komponenter: dict | None = None, timeout: int
                                        "data/processed ändrades eller togs bort medan rapporten byggdes "
                                        "(data snapshot changed during the build): rapporten byggs inte av "
                                        "blandad data; bygg om")])
-            html = sy_ihop(k, rapport, period, executed)
+            # Plausibility and published-total warnings of this nämnd's rows: shown to the analyst in a
+            # draft, never printed in the final report.
+            varningar = ([v["text"] for v in data.varningar(k.id, period.id) if v.get("namnd") in (None, rapport.namnd)]
+                         if komponenter.get("läge", "utkast") == "utkast" else [])
+            html = sy_ihop(k, rapport, period, executed, varningar)
             skriv_atomiskt(rapport.utfil, html)
             sekunder = time.perf_counter() - start
             _skriv_post(rapport, {"status": "byggd", "avtryck": avtryck.summa(komponenter), "komponenter": komponenter,
