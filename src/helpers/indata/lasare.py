@@ -18,7 +18,7 @@ from helpers.fel import Problem, visningsnamn
 from helpers.filer import MAX_TABELL, OsakerFil, las_sakert
 from helpers.indata.kodning import InteText
 from helpers.indata.kodning import avkoda as _avkoda
-from helpers.indata.scheman import Kolumn, Tabell, normalisera_kolumnnamn
+from helpers.indata.scheman import Kolumnschema, Tabellschema, normalisera_kolumnnamn
 from helpers.indata.tal import decimaltecken, las_tal, normalisera_nyckel
 
 MAX_STORLEK = MAX_TABELL
@@ -76,7 +76,7 @@ def _rader_xlsx(data: bytes, installning: dict) -> list[list[str]]:
     return rader
 
 
-def _tolka(varde: str, kolumn: Kolumn, decimal: str | None = None, belopp: bool = False):
+def _tolka(varde: str, kolumn: Kolumnschema, decimal: str | None = None, belopp: bool = False):
     """Return the typed value, or raise ValueError with what was expected."""
     if kolumn.typ == "text":
         return varde
@@ -109,7 +109,7 @@ def _tolka(varde: str, kolumn: Kolumn, decimal: str | None = None, belopp: bool 
     raise AssertionError(kolumn.typ)
 
 
-def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None,
+def las_tabell(fil: Path, tabell: Tabellschema, installning: dict | None = None,
                rot: Path | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     """Read and type-check one raw table. Returns the rows that parsed and every problem found.
 
@@ -215,7 +215,7 @@ def las_tabell(fil: Path, tabell: Tabell, installning: dict | None = None,
     return df, problem
 
 
-def _nyckelkontroll(df: pd.DataFrame, tabell: Tabell, namn: str) -> list[Problem]:
+def _nyckelkontroll(df: pd.DataFrame, tabell: Tabellschema, namn: str) -> list[Problem]:
     if df.empty:
         return []
     nyckel = [k for k in tabell.nyckel if k in df.columns]

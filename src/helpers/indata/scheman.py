@@ -3,6 +3,8 @@
 Column names are matched case-insensitively with å/ä→a and ö→o, so ``Nämnd`` and ``namnd`` are the
 same column. Amount columns are converted to tkr and to the internal sign convention on the way in
 (see ``helpers.indata.tecken``).
+
+A ``Tabellschema`` describes an input table; ``helpers.presentation.tabell.Tabell`` is a printed table.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Kolumn:
+class Kolumnschema:
     namn: str
     typ: str  # text | tal | heltal | ar | manad | val | bool
     kravs: bool = True
@@ -20,10 +22,10 @@ class Kolumn:
 
 
 @dataclass(frozen=True)
-class Tabell:
+class Tabellschema:
     namn: str
     beskrivning: str
-    kolumner: tuple[Kolumn, ...]
+    kolumner: tuple[Kolumnschema, ...]
     nyckel: tuple[str, ...]
     belopp: tuple[str, ...] = ()  # amount columns: unit conversion and sign normalisation apply
     namnd_kolumn: str | None = "namnd"
@@ -32,12 +34,12 @@ class Tabell:
     def kolumnnamn(self) -> list[str]:
         return [k.namn for k in self.kolumner]
 
-    def kolumn(self, namn: str) -> Kolumn:
+    def kolumn(self, namn: str) -> Kolumnschema:
         return next(k for k in self.kolumner if k.namn == namn)
 
 
 def _k(namn, typ="text", kravs=True, tillatna=(), beskrivning=""):
-    return Kolumn(namn, typ, kravs, tuple(tillatna), beskrivning)
+    return Kolumnschema(namn, typ, kravs, tuple(tillatna), beskrivning)
 
 
 KON = ("T", "K", "M")
@@ -51,10 +53,10 @@ VERKSAMHETENS_INTAKTER = "Verksamhetens intäkter"
 VERKSAMHETENS_KOSTNADER = "Verksamhetens kostnader"
 ARETS_RESULTAT = "Årets resultat"
 
-TABELLER: dict[str, Tabell] = {
+TABELLER: dict[str, Tabellschema] = {
     t.namn: t
     for t in [
-        Tabell(
+        Tabellschema(
             "drift",
             "Driftredovisning: nettokostnad per verksamhet, helår eller per månad.",
             (
@@ -75,7 +77,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "verksamhet", "ar", "manad"),
             belopp=("budget", "utfall", "prognos", "budget_period"),
         ),
-        Tabell(
+        Tabellschema(
             "resultat",
             "Nämndens resultaträkning i sammandrag: intäkter och kostnader per år.",
             (
@@ -91,7 +93,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "ar", "typ"),
             belopp=("intakter", "kostnader", "nettokostnad", "resultat"),
         ),
-        Tabell(
+        Tabellschema(
             "resultatposter",
             "Resultaträkningen per kostnadsslag/intäktsslag; summaraderna räknas fram ur overordnad.",
             (
@@ -107,7 +109,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "ar", "typ", "post"),
             belopp=("belopp",),
         ),
-        Tabell(
+        Tabellschema(
             "investeringar",
             "Investeringsredovisning per projekt.",
             (
@@ -128,7 +130,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "projekt", "ar", "tabell", "overordnad"),  # optional parts last: rattelser name projekt/ar
             belopp=("budget", "utfall", "prognos", "overforing", "budget_period"),
         ),
-        Tabell(
+        Tabellschema(
             "mal",
             "Målhierarki, valfritt djup: varje mål pekar på sitt överordnade mål.",
             (
@@ -144,7 +146,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("id",),
             namnd_kolumn=None,
         ),
-        Tabell(
+        Tabellschema(
             "indikatorer",
             "Indikatorer (nyckeltal) kopplade till mål.",
             (
@@ -161,7 +163,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("id",),
             namnd_kolumn=None,
         ),
-        Tabell(
+        Tabellschema(
             "indikatorvarden",
             "Utfall och målvärden per indikator och år.",
             (
@@ -186,7 +188,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("indikator", "ar", "typ", "kon"),
             namnd_kolumn=None,
         ),
-        Tabell(
+        Tabellschema(
             "malbedomning",
             "Nämndens bedömning av varje mål enligt kommunens skala.",
             (
@@ -197,7 +199,7 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "mal"),
         ),
-        Tabell(
+        Tabellschema(
             "uppdrag",
             "Politiska uppdrag och deras status.",
             (
@@ -212,7 +214,7 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "id"),
         ),
-        Tabell(
+        Tabellschema(
             "personal",
             "Personalnyckeltal: sjukfrånvaro, antal anställda, personalomsättning m.m.",
             (
@@ -229,7 +231,7 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "ar", "manad", "nyckeltal", "grupp"),
         ),
-        Tabell(
+        Tabellschema(
             "internkontroll",
             "Internkontrollplanens kontrollmoment och resultat.",
             (
@@ -251,7 +253,7 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "id"),
         ),
-        Tabell(
+        Tabellschema(
             "investeringsbudget",
             "Investeringsbudget och plan per projekt och år (Strategi och budget).",
             (
@@ -265,7 +267,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "projekt", "ar", "typ"),
             belopp=("belopp",),
         ),
-        Tabell(
+        Tabellschema(
             "exploatering",
             "Exploateringsbudget per projekt: intäkter och kostnader.",
             (
@@ -279,7 +281,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "projektnr", "projekt", "ar"),
             belopp=("intakt", "kostnad"),
         ),
-        Tabell(
+        Tabellschema(
             "sarskilda_poster",
             "Särskilda poster i driften som rapporten ska lyfta, t.ex. kostnader för en pandemi.",
             (
@@ -292,7 +294,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "ar", "post"),
             belopp=("belopp",),
         ),
-        Tabell(
+        Tabellschema(
             "prognoser",
             "Årets tidigare helårsprognoser, som avvikelse mot budget (för prognossäkerhet).",
             (
@@ -304,7 +306,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "ar", "tillfalle"),
             belopp=("prognosavvikelse",),
         ),
-        Tabell(
+        Tabellschema(
             "finansforvaltning",
             "Finansförvaltningens budget per post: intäkter och kostnader per år (Strategi och budget).",
             (
@@ -318,7 +320,7 @@ TABELLER: dict[str, Tabell] = {
             nyckel=("namnd", "grupp", "post", "ar"),
             belopp=("intakter", "kostnader"),
         ),
-        Tabell(
+        Tabellschema(
             "statistik",
             "Verksamhetsstatistik och andra nyckeltalstabeller: en rad per tabell, rad och kolumn.",
             (
@@ -336,7 +338,7 @@ TABELLER: dict[str, Tabell] = {
             ),
             nyckel=("namnd", "tabell", "rad", "kolumn"),
         ),
-        Tabell(
+        Tabellschema(
             "rattelser",
             "Rättelser och kända fel i den publicerade källan: varje värde som avviker från det tryckta, och "
             "varje känt fel som återges som tryckt. Kontrolleras mot datan (anvant måste vara det tabellen har).",
