@@ -158,8 +158,10 @@ def visa_sammanfattning(k, d):
     try:
         kyaml = rot / "data/raw/haninge/kommun.yaml"
         text = kyaml.read_text(encoding="utf-8")
-        text = text.replace("sektioner:\n  trygghetssatsning:", "sektioner:\n  leksak: {titel: Leksak, notebook: leksak.ipynb, text: nej}\n  trygghetssatsning:")
-        text = text.replace("arsredovisning: [sammanfattning, inledning, mal, trygghetssatsning,", "arsredovisning: [leksak, sammanfattning, inledning, mal, trygghetssatsning,")
+        assert "\nsektioner:\n  trygghetssatsning:" in text
+        text = text.replace("\nsektioner:\n  trygghetssatsning:", "\nsektioner:\n  leksak: {titel: Leksak, notebook: leksak.ipynb, text: nej}\n  trygghetssatsning:")
+        assert "\n      arsredovisning: [" in text  # ks's own section list
+        text = text.replace("\n      arsredovisning: [", "\n      arsredovisning: [leksak, ", 1)
         kyaml.write_text(text, encoding="utf-8")
         from helpers.bygg import rapport as bygg
 

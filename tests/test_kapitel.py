@@ -1,4 +1,4 @@
-"""Every chapter of the three published Haninge reports is a heading in the built report (tests/published/*_kapitel.yaml)."""
+"""Every chapter of the three published Haninge reports is a heading in the built report (tests/published/kapitel/*.yaml)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import yaml
 
 pytestmark = pytest.mark.slow
 
-PUBLICERAT = Path(__file__).parent / "published"
+PUBLICERAT = Path(__file__).parent / "published" / "kapitel"
 
 
 def _norm(text: str) -> str:
@@ -22,7 +22,7 @@ def rubriker(html: str) -> list[str]:
     return [_norm(m) for m in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, flags=re.DOTALL)]
 
 
-@pytest.mark.parametrize("fil", sorted(PUBLICERAT.glob("*_kapitel.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("fil", sorted(PUBLICERAT.glob("*.yaml")), ids=lambda p: p.stem)
 def test_varje_publicerat_kapitel_finns_som_rubrik(byggd_rot, fil):
     spec = yaml.safe_load(fil.read_text(encoding="utf-8"))
     finns = rubriker((byggd_rot / spec["rapport"]).read_text(encoding="utf-8"))

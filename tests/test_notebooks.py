@@ -32,12 +32,12 @@ def test_notebook_visar_som_rapporten(rot, tmp_path, namn):
 
     from helpers.presentation import stil
 
-    nb = nbformat.read(paths.NOTEBOOKS / f"{namn}.ipynb", as_version=4)
+    nb = nbformat.read(paths.notebooks() / f"{namn}.ipynb", as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("import matplotlib.pyplot as plt; plt.plot([1, 2, 3])"))
     kalla = tmp_path / f"{namn}-in.ipynb"
     nbformat.write(nb, kalla)
     ut = papermill.execute_notebook(str(kalla), str(tmp_path / f"{namn}.ipynb"), kernel_name="python3",
-                                    cwd=str(paths.NOTEBOOKS), progress_bar=False)
+                                    cwd=str(paths.notebooks()), progress_bar=False)
     html = [o["data"]["text/html"] for c in ut.cells if c.cell_type == "code" for o in c.get("outputs", [])
             if o.get("output_type") == "display_data" and "text/html" in o.get("data", {})]
     tabeller = [h for h in html if "<table" in h]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers.fel import DataFel
@@ -33,9 +35,10 @@ def test_rattelse_for_tabell_som_saknas(rot):
 @pytest.mark.slow
 def test_noter_vid_tabellen_och_lista_sist(byggd_rot):
     html = (byggd_rot / "reports/haninge/2022/arsredovisning/sn.html").read_text(encoding="utf-8")
-    t7 = html.index("Tabell 7. Antal aktualiseringar")
+    # The captions, not their lines in the list of tables.
+    t7 = re.search(r"<caption[^>]*>Tabell 7\. Antal aktualiseringar", html).start()
     not_ = html.index("Känt fel i källan: T7, Aktualiseringar, Förändring jmf 2021: tryckt 11 %")
-    assert t7 < not_ < html.index("Tabell 8")  # under the table concerned
+    assert t7 < not_ < re.search(r"<caption[^>]*>Tabell 8\.", html).start()  # under the table concerned
     lista = html.index('id="rattelser"')
     assert lista > not_ and "Rättelser och kända fel" in html[lista:]
     assert html.count("Känt fel i källan:") == 7

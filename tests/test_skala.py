@@ -45,10 +45,10 @@ ANDRINGAR = {
     "mal": (_vn, "titel", "Valnämnden har ändrat sitt mål", {"sammanfattning", "mal"}),
     "indikatorer": (lambda r: r["mal"].startswith("VN-"), "namn", "Ändrat indikatornamn (%)", {"sammanfattning", "mal"}),
     "indikatorvarden": (lambda r: r["indikator"] == VN_INDIKATOR[0] and r["ar"] == "2024" and r["typ"] == "utfall",
-                        "varde", "12,300", {"mal"}),
+                        "varde", "12,300", {"sammanfattning", "mal"}),  # "N av M indikatorer når målet"
     "malbedomning": (_vn, "motivering", "Ändrad motivering.", {"sammanfattning", "mal"}),
     "investeringar": (_vn, "utfall", "1,000", {"sammanfattning", "investeringar"}),
-    "uppdrag": (_vn, "kommentar", "Ändrad kommentar.", {"sammanfattning", "uppdrag"}),
+    "uppdrag": (_vn, "kommentar", "Ändrad kommentar.", {"sammanfattning", "mal", "uppdrag"}),  # listed under goals
     "personal": (lambda r: _vn(r) and r["nyckeltal"] == "sjukfranvaro" and r["manad"] == "", "varde", "4,200",
                  {"personal"}),
     "internkontroll": (_vn, "atgard", "Ny åtgärd.", set()),  # not a section of the delårsrapport
