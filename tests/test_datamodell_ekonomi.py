@@ -171,8 +171,9 @@ def test_resultatposter_med_beraknade_summor_i_filens_ordning(tmp_path):
     t = ekonomi.resultatposter(poster, 2019)
     assert t["post"].tolist() == ["Taxor och avgifter", "Verksamhetens intäkter", "Personalkostnader",
                                   "Lön fördelad mot investeringsprojekt", "Personalkostnader, netto", "Lokaler",
-                                  "Verksamhetens kostnader", "Årets resultat", "uttag Eget kapital"]
+                                  "Verksamhetens kostnader", "Årets resultat", "uttag Eget kapital", "Balansresultat"]
     rad = t.set_index("post")
+    assert rad.at["Balansresultat", "utfall_2019"] == pytest.approx(15700 - 233300)  # nothing taken from eget kapital
     assert rad.at["Personalkostnader, netto", "utfall_2019"] == pytest.approx(210300)
     assert rad.at["Verksamhetens kostnader", "utfall_2019"] == pytest.approx(233300)
     assert rad.at["Årets resultat", "utfall_2019"] == pytest.approx(15700 - 233300)
@@ -189,6 +190,43 @@ def test_resultatposter_med_beraknade_summor_i_filens_ordning(tmp_path):
     positiv = vis.resultatposter_tabell(t, HELAR, "mnkr").html()
     assert '<th scope="row">Lokaler</th><td class="tal">21,9</td><td class="tal">23,0</td>' in positiv
     assert '<th scope="row">Årets resultat</th><td class="tal">−225,3</td>' in positiv
+
+
+def test_resultatposter_tryckta_summor_avvikelse_och_balansresultat(tmp_path):
+    """Rounded exports: the printed totals (resultat.csv) and a printed avvikelse are shown as printed, not
+    recomputed from rounded posts; a varav uttag ur eget kapital gives the Balansresultat."""
+    installning = {"enhet": "mnkr", "kostnader": "negativa"}
+    poster = _las(tmp_path, "resultatposter", POSTER.replace(";Årets resultat;0\n", ";Årets resultat;-2,5\n", 1)
+                  + "x;2019;avvikelse;Lokaler;Verksamhetens kostnader;;-1,0\n", installning)
+    # a printed avvikelse keeps "positive = better" whatever the export's signs
+    assert poster.loc[poster["typ"] == "avvikelse", "belopp"].tolist() == [-1000]
+    resultat = _las(tmp_path, "resultat", "namnd;ar;typ;intakter;kostnader;nettokostnad;resultat\n"
+                    "x;2019;utfall;15,7;-233,4;;\n", {"enhet": "mnkr", "kostnader": "negativa"})
+    t = ekonomi.resultatposter(poster, 2019, resultat).set_index("post")
+    assert t.at["Verksamhetens kostnader", "utfall_2019"] == pytest.approx(233400)  # printed, rows give 233 300
+    assert t.at["Verksamhetens kostnader", "budget_2019"] == pytest.approx(234100)  # no printed budget: computed
+    assert t.at["Årets resultat", "utfall_2019"] == pytest.approx(15700 - 233400)
+    assert t.at["Lokaler", "avvikelse_2019"] == pytest.approx(-1000)  # printed; 21,9 − 23,0 would give −1,1
+    assert t.at["Balansresultat", "budget_2019"] == pytest.approx((8800 - 234100) - (-2500))
+
+
+def test_tryckt_avvikelse_som_inte_stammer_stoppas(rot):
+    from helpers.indata.validering import validera_period
+    from helpers.konfig.kommun import las_kommun, las_period
+
+    mapp = rot / "data/raw/haninge/2020"
+    namnd, ar = mapp.joinpath("resultat.csv").read_text(encoding="utf-8").splitlines()[1].split(";")[:2]
+    (mapp / "resultatposter.csv").write_text(
+        "namnd;ar;typ;post;overordnad;varav_till;belopp\n"
+        f"{namnd};{ar};budget;Lokaler;Verksamhetens kostnader;;21900\n"
+        f"{namnd};{ar};utfall;Lokaler;Verksamhetens kostnader;;23000\n"
+        f"{namnd};{ar};avvikelse;Lokaler;Verksamhetens kostnader;;1100\n"   # the sign is wrong: −1 100
+        f"{namnd};{ar};avvikelse;Okänd post;Verksamhetens kostnader;;5\n", encoding="utf-8")
+    kommun = las_kommun("haninge")
+    _, problem = validera_period(kommun, las_period(kommun, "2020"))
+    fel = {(p.rad, p.kolumn) for p in problem if "resultatposter" in str(p.fil)}
+    assert (4, "belopp") in fel  # 1 100 against budget − utfall = −1 100
+    assert (5, "typ") in fel     # a printed avvikelse needs the post's budget and utfall
 
 
 def test_resultatposter_som_inte_summerar_till_resultat_stoppas(rot):
@@ -267,9 +305,9 @@ def test_okand_tabellinstallning_i_period_yaml_ar_ett_tydligt_fel(rot):
     assert "tabeller" in str(fel.value) and "kr, tkr eller mnkr" in str(fel.value)
 
 
-def test_huddinges_transkription_las_utan_kodandring():
+def test_huddinges_ekonomi_las_utan_kodandring():
     """The transcribed drift and resultatposter files read with the documented columns and no problems."""
-    mapp = Path(__file__).resolve().parents[1] / "data/transkription/huddinge/2019"
+    mapp = Path(__file__).resolve().parents[1] / "data/raw/huddinge/2019"
     installning = {"enhet": "mnkr", "kostnader": "negativa"}
     for tabell in ("drift", "resultat", "resultatposter"):
         _, fel = las_tabell(mapp / f"{tabell}.csv", TABELLER[tabell], installning)

@@ -41,7 +41,7 @@ def berakna(k: Kontext) -> Ekonomi:
                    ekonomi.prognossakerhet(k.tabell("prognoser"), totalt, k.ar),
                    ekonomi.ackumulerat_per_manad(drift, k.ar, k.period.till_manad),
                    ekonomi.periodisering(drift, k.ar, k.period.till_manad),
-                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar))
+                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")))
 
 
 def huvudmeningar(d: Ekonomi) -> list[str]:
@@ -69,12 +69,15 @@ def _negativa(k: Kontext, tabell: str) -> bool:
 
 
 def visa_resultatrakning(k: Kontext, d: Ekonomi) -> None:
-    if not d.resultatrakning.empty:
+    poster = d.resultatposter is not None and not d.resultatposter.empty
+    # The resultaträkning per kostnadsslag prints the same totals and result: the short table would repeat it.
+    if not d.resultatrakning.empty and not poster:
         visning.tabell(vis.resultat_tabell(d.resultatrakning, k.period, k.enhet("resultat"),
                                            negativa=_negativa(k, "resultat")))
-    if d.resultatposter is not None and not d.resultatposter.empty:
-        visning.tabell(vis.resultatposter_tabell(d.resultatposter, k.period, k.enhet("resultatposter"),
-                                                 negativa=_negativa(k, "resultatposter")))
+    if poster:
+        visning.tabell(vis.resultatposter_tabell(
+            d.resultatposter, k.period, k.enhet("resultatposter"), negativa=_negativa(k, "resultatposter"),
+            layout=k.kommun.tabellinstallning("resultatposter").get("visas")))
 
 
 def visa_per_verksamhet(k: Kontext, d: Ekonomi) -> None:

@@ -24,4 +24,7 @@ def visa_plan(k: Kontext, d: pd.DataFrame) -> None:
     visning.stycke(*meningar(k, d))
     k.visa_kommentar()
     if len(d):
+        per_status = vis.statustabell(d, k.kommun.skala("internkontroll"))
+        if per_status is not None:
+            visning.tabell(per_status)
         visning.tabell(vis.tabell(d, k.kommun.skala("internkontroll")))

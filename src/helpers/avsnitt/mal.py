@@ -45,6 +45,9 @@ def visa_sammandrag(k: Kontext, d: Mal) -> None:
     visning.stycke(*meningar(k, d))
     if mal.bedomda(d.maltrad):  # a budget has no assessed goals: no table of zeros
         visning.tabell(malvisning.skaltabell(k.kommun, d.maltrad))
+    kopplade = [u for m in mal.i_ordning(d.maltrad) for u in m.uppdrag]
+    if kopplade:  # uppdrag reported under their goals: their status counted here, once
+        visning.tabell(uppdragsvisning.statustabell(k.kommun, pd.DataFrame(kopplade)))
 
 
 def visa_mal(k: Kontext, d: Mal) -> None:
@@ -54,8 +57,12 @@ def visa_mal(k: Kontext, d: Mal) -> None:
         if m.bedomning:
             visning.bedomning(m.bedomning, m.motivering)
         if m.indikatorer:
-            rader, kolumner, noter = indikatorvisning.tabellrader(d.indikatorer, d.varden, m.indikatorer, k.utfallsar)
-            visning.tabell(indikatorvisning.tabell(rader, kolumner, noter, f"Indikatorer: {m.titel}"))
+            rader, kolumner, noter = indikatorvisning.tabellrader(d.indikatorer, d.varden, m.indikatorer, k.utfallsar,
+                                                                    trendskala=k.kommun.skala("trend"),
+                                                                    antal_ar=_antal_ar(k))
+            visning.tabell(indikatorvisning.tabell(rader, kolumner, noter,
+                                                   f"{k.kommun.term('indikatorer', 'Indikatorer')}: {m.titel}",
+                                                   k.kommun.term("indikator", "Indikator")))
             if len(m.indikatorer) > 1:
                 visning.stycke(indikatorvisning.malsats(d.indikatorer, d.varden, m.indikatorer, k.utfallsar))
             for iid in m.indikatorer:
@@ -65,6 +72,11 @@ def visa_mal(k: Kontext, d: Mal) -> None:
                 visning.figur(jamforelse or indikatorvisning.diagram(d.indikatorer, d.varden, iid, k.kommun.palett))
                 visning.stycke(notis)
         if m.uppdrag:
-            visning.tabell(uppdragsvisning.tabell(k.kommun, pd.DataFrame(m.uppdrag), f"Uppdrag: {m.titel}",
+            visning.tabell(uppdragsvisning.tabell(k.kommun, pd.DataFrame(m.uppdrag), f"{k.kommun.term('uppdrag', 'Uppdrag')}: {m.titel}",
                                                   kommentar=False))
         k.visa_kommentar(m.id, rubrik=m.titel, valfri=True)
+
+
+def _antal_ar(k: Kontext) -> int | str:
+    """How many outcome years an indicator table shows: ``tabeller.indikatorvarden.visas.antal_ar``."""
+    return (k.kommun.tabellinstallning("indikatorvarden").get("visas") or {}).get("antal_ar", 4)

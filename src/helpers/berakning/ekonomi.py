@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.indata import tecken
-from helpers.indata.scheman import ARETS_RESULTAT, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
+from helpers.indata.scheman import ARETS_RESULTAT, BALANSRESULTAT, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
 
 BELOPP = ["budget", "budget_helar", "utfall", "prognos"]
 
@@ -285,18 +285,25 @@ def ackumulerat_per_manad(drift: pd.DataFrame, ar: int, till_manad: int = 12) ->
     return ack[["budget", "utfall"]].reset_index()
 
 
-def resultatposter(poster: pd.DataFrame, ar: int) -> pd.DataFrame:
+def resultatposter(poster: pd.DataFrame, ar: int, resultat: pd.DataFrame | None = None) -> pd.DataFrame:
     """The resultaträkning per kostnadsslag, in the file's order, with computed subtotals.
 
     Every node of ``overordnad`` (a /-path) becomes a Summa row after its posts; after the roots
     "Årets resultat" = Verksamhetens intäkter − Verksamhetens kostnader (internal signs: both positive).
-    "Varav" rows follow the row they are part of and are never summed. Columns: post, radtyp
-    (rad | summa | resultat | varav), djup, kostnad (bool: printed sign setting applies), one column per
-    (ar, typ) named ``<typ>_<ar>`` and ``avvikelse_<ar>`` for the report year when it has budget and utfall.
+    "Varav" rows follow the row they are part of and are never summed; when "Årets resultat" has varav
+    rows (an uttag ur eget kapital), "Balansresultat" = Årets resultat − them follows. Columns: post,
+    radtyp (rad | summa | resultat | varav), djup, kostnad (bool: printed sign setting applies), one column
+    per (ar, typ) named ``<typ>_<ar>`` and ``avvikelse_<ar>`` for the report year when it has budget and utfall.
+
+    Printed (rounded) figures: where ``resultat`` (resultat.csv) gives intäkter/kostnader for a column, the
+    two totals and Årets resultat are those figures, not the sum of rounded posts (validate checks that they
+    agree up to rounding); rows with ``typ = avvikelse`` give a post's printed avvikelse.
     """
     if poster.empty:
         return pd.DataFrame(columns=["post", "radtyp", "djup", "kostnad"])
     p = poster.copy()
+    angiven_avvikelse = p[p["typ"] == "avvikelse"]
+    p = p[p["typ"] != "avvikelse"]
     p["_kolumn"] = [f"{t}_{int(a)}" for t, a in zip(p["typ"], p["ar"])]
     kolumner = [f"{t}_{a}" for a, t in sorted({(int(a), t) for a, t in zip(p["ar"], p["typ"])},
                                               key=lambda at: (at[0], _TYPORDNING.get(at[1], 9)))]
@@ -351,14 +358,26 @@ def resultatposter(poster: pd.DataFrame, ar: int) -> pd.DataFrame:
                           **varden(vanliga[(vanliga["post"] == namn) & (vanliga["overordnad"].map(stig) == ())])})
     intakter = (VERKSAMHETENS_INTAKTER,) in barn
     kostnader = (VERKSAMHETENS_KOSTNADER,) in barn
+    tryckt = _tryckta_summor(resultat, kolumner)
+    for rad in rader:
+        if rad["radtyp"] == "summa" and rad["djup"] == 0:
+            rad.update({c: v for c, v in tryckt.get(rad["post"], {}).items() if pd.notna(v)})
     if intakter or kostnader:
-        i = varden(under((VERKSAMHETENS_INTAKTER,))) if intakter else {}
-        k = varden(under((VERKSAMHETENS_KOSTNADER,))) if kostnader else {}
+        i = next((r for r in rader if r["radtyp"] == "summa" and r["post"] == VERKSAMHETENS_INTAKTER), {})
+        k = next((r for r in rader if r["radtyp"] == "summa" and r["post"] == VERKSAMHETENS_KOSTNADER), {})
         # Årets resultat = intäkter − kostnader; a column with neither is not reported (empty, not 0)
         resultat = {c: pd.Series([i.get(c), -k[c] if pd.notna(k.get(c)) else None], dtype="float64").sum(min_count=1)
                     for c in kolumner}
-        rader.append({"post": ARETS_RESULTAT, "radtyp": "resultat", "djup": 0, "kostnad": False, **resultat})
+        arets = {c: pd.Series([i.get(c), -k[c] if pd.notna(k.get(c)) else None], dtype="float64").sum(min_count=1)
+                 for c in kolumner}
+        rader.append({"post": ARETS_RESULTAT, "radtyp": "resultat", "djup": 0, "kostnad": False, **arets})
+        fore = len(rader)
         skriv_varav(ARETS_RESULTAT, 0, False)
+        if len(rader) > fore:  # part of the result is taken from eget kapital: the balanskrav result excludes it
+            uttag = rader[fore:]
+            rader.append({"post": BALANSRESULTAT, "radtyp": "resultat", "djup": 0, "kostnad": False,
+                          **{c: arets[c] - sum(0.0 if pd.isna(u.get(c)) else u[c] for u in uttag)
+                             if pd.notna(arets[c]) else None for c in kolumner}})
     ut = pd.DataFrame(rader)
     for c in kolumner:
         ut[c] = pd.to_numeric(ut[c], errors="coerce")
@@ -366,6 +385,23 @@ def resultatposter(poster: pd.DataFrame, ar: int) -> pd.DataFrame:
         # positive = better than budget: more revenue, lower cost, a larger result
         ut[f"avvikelse_{ar}"] = [tecken.avvikelse(b, u) if kost else tecken.avvikelse_intakt(b, u)
                                  for b, u, kost in zip(ut[f"budget_{ar}"], ut[f"utfall_{ar}"], ut["kostnad"])]
+        # a printed avvikelse (from unrounded figures) replaces the one computed from rounded posts
+        for r in angiven_avvikelse[angiven_avvikelse["ar"] == ar].itertuples(index=False):
+            traff = (ut["post"] == r.post) & (ut["radtyp"] != "summa")
+            ut.loc[traff, f"avvikelse_{ar}"] = r.belopp
+    return ut
+
+
+def _tryckta_summor(resultat: pd.DataFrame | None, kolumner: list[str]) -> dict[str, dict[str, float]]:
+    """{'Verksamhetens intäkter': {'budget_2019': …}, …} from resultat.csv, for the columns the posts have."""
+    if resultat is None or resultat.empty:
+        return {}
+    ut: dict[str, dict[str, float]] = {VERKSAMHETENS_INTAKTER: {}, VERKSAMHETENS_KOSTNADER: {}}
+    for r in resultat.itertuples(index=False):
+        c = f"{r.typ}_{int(r.ar)}"
+        if c in kolumner:
+            ut[VERKSAMHETENS_INTAKTER][c] = r.intakter
+            ut[VERKSAMHETENS_KOSTNADER][c] = r.kostnader
     return ut
 
 

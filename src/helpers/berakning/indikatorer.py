@@ -38,7 +38,9 @@ def trend(utfall: list[float], polaritet: str) -> Trend:
 def _varden(varden: pd.DataFrame, indikator: str, typ: str, kon: str = "T") -> pd.DataFrame:
     v = varden[(varden["indikator"] == indikator) & (varden["typ"] == typ)]
     kon_kol = v["kon"].fillna("T")
-    return v[kon_kol == kon].sort_values("ar")
+    # values for a part of the population (grupp: an age group) are not the measure's own value
+    hela = v["grupp"].map(lambda g: g is None or pd.isna(g) or str(g).strip() == "") if "grupp" in v else True
+    return v[(kon_kol == kon) & hela].sort_values("ar")
 
 
 def med_kolada(indikatorer: pd.DataFrame, varden: pd.DataFrame, kolada: pd.DataFrame | None,

@@ -119,3 +119,18 @@ def i_ordning(rotter: list[Mal]):
     for r in rotter:
         yield from r.alla()
 
+
+
+def kallforteckning(rotter: list[Mal], indikatorer: pd.DataFrame) -> pd.DataFrame:
+    """Every measure of the nämnd's goals with its source, grouped by the highest level that divides the
+    goals (the children of a single root such as a vision, otherwise the roots), in the report's order."""
+    toppar = rotter[0].barn if len(rotter) == 1 and rotter[0].barn else rotter
+    ind = indikatorer.set_index("id")
+    rader = []
+    for topp in toppar:
+        for m in topp.alla():
+            for i in m.indikatorer:
+                r = ind.loc[i]
+                rader.append({"grupp": topp.titel, "mal": m.titel, "niva": m.niva, "matt": _text(r.get("rad")) or _text(r["namn"]),
+                              "kalla": _text(r.get("kalla"))})
+    return pd.DataFrame(rader, columns=["grupp", "mal", "niva", "matt", "kalla"])

@@ -52,6 +52,7 @@ RESULTATTYPER = ("utfall", "budget", "budget_period", "prognos")
 VERKSAMHETENS_INTAKTER = "Verksamhetens intäkter"
 VERKSAMHETENS_KOSTNADER = "Verksamhetens kostnader"
 ARETS_RESULTAT = "Årets resultat"
+BALANSRESULTAT = "Balansresultat"  # Årets resultat without what was taken from eget kapital (its varav rows)
 
 TABELLER: dict[str, Tabellschema] = {
     t.namn: t
@@ -99,7 +100,9 @@ TABELLER: dict[str, Tabellschema] = {
             (
                 _k("namnd"),
                 _k("ar", "ar"),
-                _k("typ", "val", tillatna=RESULTATTYPER),
+                _k("typ", "val", tillatna=(*RESULTATTYPER, "avvikelse"),
+                   beskrivning="avvikelse = postens tryckta avvikelse mot budget (ur oavrundade belopp); "
+                               "kontrolleras mot budget − utfall"),
                 _k("post", beskrivning="intäkts- eller kostnadsslaget som det trycks"),
                 _k("overordnad", kravs=False,
                    beskrivning="summaraden posten ingår i, stig med /, t.ex. Verksamhetens kostnader/Personalkostnader"),
@@ -159,6 +162,13 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("decimaler", "heltal", kravs=False),
                 _k("kolada_id", kravs=False),
                 _k("fotnot", kravs=False),
+                _k("kalla", kravs=False, beskrivning="måttets källa, t.ex. SCB:s medborgarundersökning; "
+                                                     "listas i avsnittet kallforteckning"),
+                _k("varav_till", kravs=False,
+                   beskrivning="id för måttet som detta är en del av; trycks indraget direkt under det"),
+                _k("omotiverade_skillnader", kravs=False,
+                   beskrivning="'Nej' eller dimensionerna med omotiverade skillnader (Kön, Område, Ålder)"),
+                _k("rad", kravs=False, beskrivning="radetiketten som den trycks, när den skiljer sig från namn"),
             ),
             nyckel=("id",),
             namnd_kolumn=None,
@@ -169,8 +179,10 @@ TABELLER: dict[str, Tabellschema] = {
             (
                 _k("indikator"),
                 _k("ar", "ar"),
-                _k("typ", "val", tillatna=("utfall", "prognos", "delar", "mal", "etappmal", "ranking"),
-                   beskrivning="prognos = helårsprognos, delar = delårsutfall, ranking = placering bland kommuner"),
+                _k("typ", "val", tillatna=("utfall", "prognos", "delar", "mal", "etappmal", "ranking",
+                                           "omrade_lagsta", "omrade_hogsta"),
+                   beskrivning="prognos = helårsprognos, delar = delårsutfall, ranking = placering bland kommuner, "
+                               "omrade_lagsta/omrade_hogsta = lägsta/högsta värdet bland kommundelarna"),
                 _k("kon", "val", kravs=False, tillatna=KON),
                 _k("varde", "tal", kravs=False),
                 _k("vardetyp", "val", kravs=False, tillatna=("niva", "forandring_procent")),
@@ -184,8 +196,10 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("ranking_av", "heltal", kravs=False, beskrivning="antal jämförda kommuner (typ ranking)"),
                 _k("decimaler", "heltal", kravs=False,
                    beskrivning="decimaler för just detta värde när rapporten trycker det annorlunda än indikatorn"),
+                _k("trend", kravs=False, beskrivning="den tryckta trendbedömningen, kod ur skalor.trend i kommun.yaml"),
+                _k("grupp", kravs=False, beskrivning="åldersgrupp eller annan del av befolkningen, t.ex. 65-84 år"),
             ),
-            nyckel=("indikator", "ar", "typ", "kon"),
+            nyckel=("indikator", "ar", "typ", "kon", "grupp"),
             namnd_kolumn=None,
         ),
         Tabellschema(
@@ -211,6 +225,8 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("status", kravs=False, beskrivning="kod ur uppdragsskalan i kommun.yaml"),
                 _k("kommentar", kravs=False),
                 _k("mal_id", kravs=False, beskrivning="målet (id i mal-tabellen) som uppdraget redovisas under"),
+                _k("atagande", kravs=False, beskrivning="själva åtagandet, när titel bara är rubriken"),
+                _k("bakgrund", kravs=False, beskrivning="bakgrundstext mellan rubrik och åtagande"),
             ),
             nyckel=("namnd", "id"),
         ),
@@ -295,6 +311,22 @@ TABELLER: dict[str, Tabellschema] = {
             belopp=("belopp",),
         ),
         Tabellschema(
+            "eget_kapital",
+            "Nämndens eget kapital (balanserat resultat) och begärd resultatöverföring per år.",
+            (
+                _k("namnd"),
+                _k("ar", "ar"),
+                _k("ingaende", "tal", beskrivning="ingående balanserat resultat (IB)"),
+                _k("utgaende", "tal", kravs=False, beskrivning="utgående balanserat resultat (UB)"),
+                _k("max_utgaende", "tal", kravs=False, beskrivning="högsta tillåtna balanserade resultat"),
+                _k("resultatoverforing", "tal", kravs=False,
+                   beskrivning="begärd förändring av det balanserade resultatet; negativ = minskning"),
+                _k("kommentar", kravs=False),
+            ),
+            nyckel=("namnd", "ar"),
+            belopp=("ingaende", "utgaende", "max_utgaende", "resultatoverforing"),
+        ),
+        Tabellschema(
             "prognoser",
             "Årets tidigare helårsprognoser, som avvikelse mot budget (för prognossäkerhet).",
             (
@@ -332,7 +364,7 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("kolumn"),
                 _k("varde", "tal", kravs=False, beskrivning="tomt = saknas (visas som –)"),
                 _k("text", kravs=False, beskrivning="en textcell i stället för ett tal, t.ex. ansvarig nämnd"),
-                _k("enhet", "val", kravs=False, tillatna=("antal", "procent", "kr", "dagar", "timmar", "index")),
+                _k("enhet", "val", kravs=False, tillatna=("antal", "procent", "kr", "tkr", "mnkr", "dagar", "timmar", "index")),
                 _k("decimaler", "heltal", kravs=False),
                 _k("fotnot", kravs=False),
             ),

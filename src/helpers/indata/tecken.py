@@ -86,9 +86,12 @@ def normalisera(df: pd.DataFrame, tabell: str, installning: dict, belopp: tuple[
                     df[kolumn] = -df[kolumn]
     if tabell == "resultatposter" and "overordnad" in df:
         rot = df["overordnad"].map(resultatpost_rot)
+        # a printed avvikelse is already "positive = better than budget" whatever the export's signs
+        belopp_rad = df["typ"] != "avvikelse" if "typ" in df else True
         for namn, rubrik in _RESULTATPOST_ROT.items():
             if installning.get(namn, "positiva") == "negativa":
-                df.loc[rot == rubrik, "belopp"] = -df.loc[rot == rubrik, "belopp"]
+                valda = (rot == rubrik) & belopp_rad
+                df.loc[valda, "belopp"] = -df.loc[valda, "belopp"]
     return df
 
 

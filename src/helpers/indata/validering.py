@@ -165,8 +165,14 @@ def _kontrollera_mal(df, fil, kommun: Kommun, period, tabeller):
 
 def _kontrollera_indikatorer(df, fil, kommun, period, tabeller):
     mal = set(tabeller.get("mal", pd.DataFrame(columns=["id"]))["id"])
-    return [Problem(fil, r.radnr, "mal", r.mal, "id för ett mål i mal-tabellen")
-            for r in df.itertuples(index=False) if r.mal not in mal]
+    problem = [Problem(fil, r.radnr, "mal", r.mal, "id för ett mål i mal-tabellen")
+               for r in df.itertuples(index=False) if r.mal not in mal]
+    ind = set(df["id"])
+    # A "varav" measure is printed under its parent: the parent must exist and must not itself be the child.
+    problem += [Problem(fil, r.radnr, "varav_till", r.varav_till, "id för ett annat mått i indikatorer-tabellen")
+                for r in df.itertuples(index=False)
+                if _har(r.varav_till) and (r.varav_till not in ind or r.varav_till == r.id)]
+    return problem
 
 
 def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
@@ -184,6 +190,12 @@ def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
                                    f"en placering mellan 1 och ranking_av ({int(r.ranking_av)})"))
         if _har(r.ranking_av) and r.typ != "ranking":
             problem.append(Problem(fil, r.radnr, "ranking_av", r.ranking_av, "tom cell utom när typ är ranking"))
+    if df["trend"].map(_har).any() and not kommun.skala("trend"):
+        radnr = next(r.radnr for r in df.itertuples(index=False) if _har(r.trend))
+        problem.append(Problem(fil, radnr, "trend", None, "en trendskala skalor.trend i kommun.yaml, eller tom "
+                                                          "kolumn (trend needs a scale in kommun.yaml)"))
+    elif kommun.skala("trend"):
+        problem += _kod_i_skala(df, fil, kommun, "trend", "trend")
     return problem
 
 
@@ -250,10 +262,25 @@ def _kontrollera_resultatposter(df, fil, kommun, period, tabeller):
             problem.append(Problem(fil, r.radnr, "overordnad", None,
                                    f"summaraden som posten ingår i, t.ex. {VERKSAMHETENS_KOSTNADER} "
                                    "(every post belongs to a subtotal)"))
+    halv = 0.5 * tecken.ENHETER_TILL_TKR[kommun.tabellinstallning("resultatposter").get("enhet", "tkr")] * 0.1
+    # A printed avvikelse comes from unrounded figures: it may differ from budget − utfall of the rounded
+    # posts by one unit of the last digit, not more. Costs are positive inside, so the sign follows the root.
+    varde = {(r.namnd, r.ar, r.typ, r.post): r.belopp for r in df.itertuples(index=False)}
+    for r in df[df["typ"] == "avvikelse"].itertuples(index=False):
+        b, u = varde.get((r.namnd, r.ar, "budget", r.post)), varde.get((r.namnd, r.ar, "utfall", r.post))
+        if b is None or u is None or pd.isna(b) or pd.isna(u):
+            problem.append(Problem(fil, r.radnr, "typ", "avvikelse", "budget och utfall för samma post och år "
+                                   "(a printed avvikelse needs the budget and utfall it compares)"))
+            continue
+        kostnad = tecken.resultatpost_rot(r.overordnad) == VERKSAMHETENS_KOSTNADER
+        beraknad = tecken.avvikelse(b, u) if kostnad else tecken.avvikelse_intakt(b, u)
+        if abs(beraknad - r.belopp) > 2 * halv + 0.001:
+            problem.append(Problem(fil, r.radnr, "belopp", f"{r.belopp / 1000:.1f} mnkr",
+                                   f"budget − utfall = {beraknad / 1000:.1f} mnkr (skillnaden är större än "
+                                   "avrundning kan förklara)"))
     resultat = tabeller.get("resultat")
     if resultat is None or resultat.empty:
         return problem
-    halv = 0.5 * tecken.ENHETER_TILL_TKR[kommun.tabellinstallning("resultatposter").get("enhet", "tkr")] * 0.1
     rot = df["overordnad"].map(tecken.resultatpost_rot)
     for r in resultat.itertuples(index=False):
         for kolumn, rubrik in (("intakter", VERKSAMHETENS_INTAKTER), ("kostnader", VERKSAMHETENS_KOSTNADER)):

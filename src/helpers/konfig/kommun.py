@@ -107,6 +107,7 @@ class Kommun:
     kolada: dict = field(default_factory=dict)  # {jamforelse: [{id: G…, namn: …}]}
     # Personnel key figures: konfig/nyckeltal.yaml with kommun.yaml's `nyckeltal:` merged over it per figure.
     nyckeltal: dict = field(default_factory=dict, hash=False, compare=False)
+    termer: dict = field(default_factory=dict, hash=False, compare=False)  # own words in captions
 
     def namnd(self, namnd_id: str) -> Namnd:
         if namnd_id not in self.namnder:
@@ -123,6 +124,14 @@ class Kommun:
 
     def tabellinstallning(self, tabell: str) -> dict:
         return self.tabeller.get(tabell, {})
+
+    def term(self, nyckel: str, standard: str) -> str:
+        """The kommun's own word for a concept in captions ("Mått" for indikatorer), else ``standard``."""
+        return self.termer.get(nyckel) or standard
+
+    def nivanamn(self, niva: str) -> str:
+        """The printed name of a goal level ("Nämndmål"); "Mål" for a level the kommun does not name."""
+        return next((n.get("namn") for n in self.malnivaer if n["id"] == niva), None) or "Mål"
 
 
 class _UtanAlias(yaml.SafeLoader):
@@ -235,7 +244,7 @@ def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
         sektioner=sektioner, malnivaer=tuple(c.get("malnivaer") or ()), skalor=skalor,
         palett=tuple(c.get("palett") or ("#1F4E79", "#C55A11", "#548235", "#7F6000")),
         tabeller=c.get("tabeller") or {}, mapp=mapp, syntetisk=bool(c.get("syntetisk", False)),
-        kolada=c.get("kolada") or {}, nyckeltal=nyckeltal,
+        kolada=c.get("kolada") or {}, nyckeltal=nyckeltal, termer=c.get("termer") or {},
     )
 
 

@@ -105,6 +105,8 @@ def _kolumnetikett(typ: str, ar: int, period: Period) -> str:
         return f"Avvikelse {_jan_till(period)} {ar}" if period.till_manad < 12 else f"Avvikelse {ar}"
     if typ == "avvikelse_helar":
         return f"Avvikelse helår {ar}"
+    if typ == "avvikelse":
+        return f"Avvikelse {ar}"
     if period.till_manad == 12 or ar < period.ar:
         return f"Bokslut {ar}"
     return f"Utfall {_jan_till(period)} {ar}"
@@ -126,9 +128,27 @@ def resultat_tabell(rakning: pd.DataFrame, period: Period, enhet: str = "mnkr", 
     return Tabell("Tabell resultat", kolumner, rader, fotnoter=fotnoter, id="tabell-resultat")
 
 
+def valda_kolumner(tillgangliga: list[str], ar: int, layout: dict | None) -> list[tuple[str, str | None]]:
+    """[(column, printed label or None)] in the order ``visas.kolumner`` gives ("utfall-1" = the year
+    before), or all available columns in their order. A listed column the data lacks is left out: its
+    data is not there, and the table says nothing it cannot show."""
+    layout = layout or {}
+    if not layout.get("kolumner"):
+        return [(c, (layout.get("etiketter") or {}).get(c.rsplit("_", 1)[0])) for c in tillgangliga]
+    ut = []
+    for token in layout["kolumner"]:
+        typ, _, bakat = token.partition("-")
+        kolumn = f"{typ}_{ar - int(bakat or 0)}"
+        if kolumn in tillgangliga:
+            ut.append((kolumn, (layout.get("etiketter") or {}).get(token)))
+    return ut
+
+
 def resultatposter_tabell(rader: pd.DataFrame, period: Period, enhet: str = "mnkr", *,
-                          negativa: bool = False) -> Tabell:
-    """The resultaträkning per kostnadsslag, in the file's order, with its computed subtotals."""
+                          negativa: bool = False, layout: dict | None = None) -> Tabell:
+    """The resultaträkning per kostnadsslag, in the file's order, with its subtotals. ``layout``: the
+    table's ``visas`` setting (rubrik, kolumner, etiketter)."""
+    layout = layout or {}
     vardekolumner = [c for c in rader.columns if "_" in c and c.rsplit("_", 1)[1].isdigit()]
     visas = rader.copy()
     visas["post"] = [f"varav {p}" if t == "varav" else p for p, t in zip(rader["post"], rader["radtyp"])]
@@ -137,15 +157,17 @@ def resultatposter_tabell(rader: pd.DataFrame, period: Period, enhet: str = "mnk
             if not c.startswith("avvikelse"):
                 visas[c] = [-v if kostnad else v for v, kostnad in zip(visas[c], visas["kostnad"])]
     kolumner = [Kolumn(f"Resultaträkning, {enhet}", "post")]
-    for c in vardekolumner:
+    for c, etikett in valda_kolumner(vardekolumner, period.ar, layout):
         typ, ar = c.rsplit("_", 1)
-        kolumner.append(Kolumn(_kolumnetikett(typ, int(ar), period), c, belopp(enhet)))
-    fotnoter = ["Summaraderna är beräknade ur posterna; varav-rader ingår redan i raden ovanför."]
+        kolumner.append(Kolumn(etikett or _kolumnetikett(typ, int(ar), period), c, belopp(enhet)))
+    fotnoter = ["Summaraderna är beräknade ur posterna, utom där resultaträkningens tryckta summor finns "
+                "(de kontrolleras mot posterna); varav-rader ingår redan i raden ovanför."]
     if any(c.startswith("avvikelse") for c in vardekolumner):
         fotnoter.append("Avvikelse: positivt belopp är bättre än budget (högre intäkter, lägre kostnader).")
     if negativa:
         fotnoter.append("Kostnader redovisas med minustecken.")
-    return Tabell("Resultaträkning per kostnadsslag", kolumner, visas, enhet=enhet, fotnoter=fotnoter,
+    return Tabell(layout.get("rubrik") or "Resultaträkning per kostnadsslag", kolumner, visas, enhet=enhet,
+                  fotnoter=fotnoter,
                   id="tabell-resultatposter")
 
 

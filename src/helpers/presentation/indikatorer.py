@@ -33,6 +33,8 @@ def _malcell(r, enhet, dec) -> str:
     text = "" if fmt.saknas(r.get("malvarde_text")) else str(r["malvarde_text"]).strip()
     op = "" if fmt.saknas(r.get("jamforelse")) else str(r["jamforelse"])
     tal = None if fmt.saknas(r.get("varde")) else varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec))
+    if " " in text:  # a phrase ("minst hålla tilldelad budget") states the target itself
+        return fmt.versal(text)
     if text and tal:
         return f"{op} {text} ({tal})".strip()
     return f"{op} {text or tal or SAKNAS}".strip() if (text or tal) else SAKNAS
@@ -62,12 +64,17 @@ TYPETIKETTER = {"delar": "Delår", "prognos": "Prognos"}
 
 
 def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int,
-                antal_ar: int = 4) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """Wide rows for the indicator table: 'Utfall <år>' for the last ``antal_ar`` years up to ``ar``, 'Mål <år>'
-    (and 'Etappmål <år>') for every target year from ``ar`` on, and the trend. Returns rows, the value
-    column names and the footnotes."""
-    utfallsar = list(range(ar - antal_ar + 1, ar + 1))
+                antal_ar: int | str = 4, trendskala=()) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Wide rows for the indicator table: 'Utfall <år>' for the last ``antal_ar`` years up to ``ar``
+    (``"alla"``: every year up to ``ar`` in which one of the measures has an outcome, as reports of
+    biennial surveys print them), 'Mål <år>' (and 'Etappmål <år>') for every target year from ``ar`` on,
+    and the trend. Returns rows, the value column names and the footnotes."""
     valda = varden[varden["indikator"].isin(ids)]
+    if antal_ar == "alla":
+        utfall_alla = valda[(valda["typ"] == "utfall") & (valda["ar"] <= ar)]
+        utfallsar = sorted(int(a) for a in utfall_alla["ar"].unique()) or [ar]
+    else:
+        utfallsar = list(range(ar - int(antal_ar) + 1, ar + 1))
     malar = sorted(y for y in valda.loc[valda["typ"] == "mal", "ar"].unique() if y >= ar)
     etappar = sorted(y for y in valda.loc[valda["typ"] == "etappmal", "ar"].unique() if y >= ar)
     rankar = sorted(y for y in valda.loc[valda["typ"] == "ranking", "ar"].unique() if y in utfallsar)
@@ -87,7 +94,11 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
         enhet = None if fmt.saknas(ind["enhet"]) else ind["enhet"]
         namn = f"{ind['agare']} {ind['namn']}" if not fmt.saknas(ind["agare"]) else ind["namn"]
-        rad = {"indikator": namn, "id": iid}
+        # the printed row label ("- varav (%) småhus") when the data gives one; a varav measure is indented
+        if not fmt.saknas(ind.get("rad")) and str(ind.get("rad")).strip():
+            namn = str(ind["rad"]).strip()
+        varav = not fmt.saknas(ind.get("varav_till")) and str(ind.get("varav_till")).strip() != ""
+        rad = {"indikator": namn, "id": iid, "djup": 1 if varav else 0}
         utfall = _varden(varden, iid, "utfall")
         for y in utfallsar:
             r = utfall[utfall["ar"] == y]
@@ -115,11 +126,14 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         if NAR_MALET in kolumner:
             b = bedomningar[iid]
             rad[NAR_MALET] = fmt.versal(b) if b else "Inget mål"
-        rad["trend"] = str(trend(utfall[utfall["ar"] <= ar]["varde"].tolist(), ind["polaritet"]))
+        rad["trend"] = _tryckt_trend(utfall[utfall["ar"] <= ar], trendskala) or str(
+            trend(utfall[utfall["ar"] <= ar]["varde"].tolist(), ind["polaritet"]))
         # Which source each shown value has: "Kolada N00914 (2020–2021)" for values taken from Kolada.
         visade = utfall[utfall["ar"].isin(utfallsar)]
         kallor = []
-        for kalla, grupp in visade.groupby(visade["kalla"].fillna("Egen uppgift"), sort=False):
+        egen = str(ind["kalla"]).strip() if not fmt.saknas(ind.get("kalla")) and str(ind.get("kalla")).strip() \
+            else "Egen uppgift"
+        for kalla, grupp in visade.groupby(visade["kalla"].fillna(egen), sort=False):
             arlista = sorted(int(a) for a in grupp.loc[grupp["varde"].notna(), "ar"])
             if arlista:
                 kallor.append(f"{kalla} ({arlista[0]}–{arlista[-1]})" if len(arlista) > 1 else f"{kalla} ({arlista[0]})")
@@ -133,16 +147,28 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
     return pd.DataFrame(rader), kolumner, noter
 
 
+def _tryckt_trend(utfall: pd.DataFrame, skala) -> str | None:
+    """The report's own trend word (indikatorvarden.trend on the latest outcome), in the kommun's
+    skalor.trend, instead of the computed direction."""
+    if "trend" not in utfall or not skala:
+        return None
+    satta = utfall[utfall["trend"].map(lambda t: not fmt.saknas(t) and str(t).strip() != "")]
+    if satta.empty:
+        return None
+    steg = {s.kod: s for s in skala}.get(str(satta["trend"].iloc[-1]).strip())
+    return f"{steg.symbol or ''} {steg.etikett}".strip() if steg else None
+
+
 def _trendklass(text: str) -> str | None:
     """Green for a good direction, red for a bad one, as the reports colour their arrows (the words stay)."""
     return "trend-bra" if "– bra riktning" in text else "trend-daligt" if "inte bra riktning" in text else None
 
 
-def tabell(rader: pd.DataFrame, kolumner: list[str], noter: list[str], rubrik: str):
+def tabell(rader: pd.DataFrame, kolumner: list[str], noter: list[str], rubrik: str, radrubrik: str = "Indikator"):
     """The indicator table as printed under each goal."""
     from helpers.presentation.tabell import Kolumn, Tabell
 
-    kol = ([Kolumn("Indikator", "indikator")] + [Kolumn(k, k, str) for k in kolumner]
+    kol = ([Kolumn(radrubrik, "indikator")] + [Kolumn(k, k, str) for k in kolumner]
            + [Kolumn("Trend", "trend", klass=_trendklass), Kolumn("Källa", "kalla")])
     return Tabell(rubrik, kol, rader, fotnoter=noter)
 

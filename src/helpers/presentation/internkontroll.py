@@ -101,3 +101,24 @@ def tabell(ik: pd.DataFrame, skala=()):
             delar.append(pd.concat([pd.DataFrame([rubrikrad]), del_.assign(radtyp="rad")], ignore_index=True))
         rader = pd.concat(delar, ignore_index=True)
     return Tabell("Uppföljning av internkontrollplanen", kol, rader)
+
+
+def statustabell(ik: pd.DataFrame, skala=()):
+    """How many points of each part of the plan have each status: one row per part (``typ``), one column
+    per step of skalor.internkontroll, and a total. None without both typ and status."""
+    from helpers.presentation.tabell import Kolumn, Tabell
+
+    if not (_har(ik, "typ") and _har(ik, "status")) or not skala:
+        return None
+    rader = []
+    for t in [t for t in TYPRUBRIK if (ik["typ"] == t).any()]:
+        del_ = ik[ik["typ"] == t]
+        rader.append({"del": TYPRUBRIK[t], **{s.kod: int((del_["status"] == s.kod).sum()) for s in skala},
+                      "ej": int(del_["status"].map(lambda v: fmt.saknas(v) or not str(v).strip()).sum()),
+                      "totalt": len(del_)})
+    df = pd.DataFrame(rader)
+    kol = [Kolumn("Del av planen", "del")] + [Kolumn(s.etikett, s.kod, fmt.tal) for s in skala]
+    if df["ej"].any():
+        kol.append(Kolumn("Status ej rapporterad", "ej", fmt.tal))
+    kol.append(Kolumn("Totalt", "totalt", fmt.tal))
+    return Tabell("Internkontrollplanens delar per status", kol, df)

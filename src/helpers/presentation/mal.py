@@ -6,6 +6,8 @@ here names a level."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.berakning.mal import Mal, antal_per_bedomning, bedomda
 from helpers.konfig.kommun import Kommun
 from helpers.presentation import format as fmt
@@ -39,8 +41,22 @@ def skaltabell(kommun: Kommun, rotter: list[Mal]):
 
     antal = antal_per_bedomning(kommun, rotter)
     antal["etikett"] = (antal["symbol"].fillna("") + " " + antal["bedomning"]).str.strip()
-    return Tabell("Antal mål per bedömning", [Kolumn("Bedömning", "etikett"), Kolumn("Antal mål", "antal", fmt.tal)],
-                  antal)
+    kolumner = [Kolumn("Bedömning", "etikett")]
+    # Goals assessed on several levels: one column per level in the kommun's order, and a total, so a
+    # reader sees e.g. the nämndmål apart from the övergripande mål (never summed under one level's name).
+    mal = bedomda(rotter)
+    nivaer = [n for n in kommun.malnivaer if any(m.niva == n["id"] for m in mal)]
+    if len(nivaer) > 1:
+        antal["radtyp"] = "rad"
+        for n in nivaer:
+            antal[f"niva_{n['id']}"] = [sum(m.niva == n["id"] and m.bedomning.kod == kod for m in mal)
+                                       for kod in antal["kod"]]
+            kolumner.append(Kolumn(n.get("namn") or n["id"], f"niva_{n['id']}", fmt.tal))
+        summa = {c: antal[c].sum() for c in antal.columns if c.startswith("niva_") or c == "antal"}
+        antal = pd.concat([antal, pd.DataFrame([{"etikett": "Totalt", "radtyp": "summa", **summa}])],
+                          ignore_index=True)
+    kolumner.append(Kolumn("Antal mål", "antal", fmt.tal))
+    return Tabell("Antal mål per bedömning", kolumner, antal)
 
 
 def rubrikklass(m: Mal) -> str:

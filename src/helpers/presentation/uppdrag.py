@@ -36,8 +36,18 @@ def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och sta
         statustext=[f"{steg[s].symbol} {steg[s].etikett}".strip() if s in steg else "Ej rapporterad"
                     for s in uppdrag["status"]],
     )
-    kolumner = [Kolumn("Uppdrag", "uppdrag"), Kolumn("Status", "statustext")]
-    return Tabell(rubrik, kolumner + ([Kolumn("Kommentar", "kommentar")] if kommentar else []), rader)
+    kolumner = [Kolumn("Uppdrag", "uppdrag")]
+    if _ifylld(rader, "atagande"):
+        kolumner.append(Kolumn("Åtagande", "atagande"))
+    kolumner.append(Kolumn("Status", "statustext"))
+    # Under a goal the comment is shown when the nämnd wrote one: the status alone does not say why.
+    if kommentar or _ifylld(rader, "kommentar"):
+        kolumner.append(Kolumn("Kommentar", "kommentar"))
+    return Tabell(rubrik, kolumner, rader)
+
+
+def _ifylld(rader: pd.DataFrame, kolumn: str) -> bool:
+    return kolumn in rader and (rader[kolumn].map(lambda v: not fmt.saknas(v) and str(v).strip() != "")).any()
 
 
 def statustabell(kommun: Kommun, uppdrag: pd.DataFrame):
@@ -46,6 +56,8 @@ def statustabell(kommun: Kommun, uppdrag: pd.DataFrame):
     antal = per_status(kommun, uppdrag)
     antal["etikett"] = (antal["symbol"].fillna("") + " " + antal["status"]).str.strip()
     summa = pd.DataFrame([{"etikett": "Totalt", "antal": int(antal["antal"].sum()), "radtyp": "totalt"}])
-    return Tabell("Antal uppdrag per status", [Kolumn("Status", "etikett"), Kolumn("Antal", "antal", fmt.tal)],
+    term = kommun.term("uppdrag", "uppdrag")
+    term = term[:1].lower() + term[1:] if term[1:2].islower() else term
+    return Tabell(f"Antal {term} per status", [Kolumn("Status", "etikett"), Kolumn("Antal", "antal", fmt.tal)],
                   pd.concat([antal.assign(radtyp="rad"), summa], ignore_index=True))
 
