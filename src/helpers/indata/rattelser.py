@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.fel import Problem
+from helpers.indata import tecken
 from helpers.indata.scheman import TABELLER
 from helpers.indata.tal import las_tal, saknas
 
@@ -32,9 +33,12 @@ def _tolerans(text: str) -> float:
     return 0.5 * 10 ** -decimaler + 1e-9
 
 
-def kontrollera(rattelser: pd.DataFrame, fil: str, tabeller: dict[str, pd.DataFrame]) -> list[Problem]:
-    """A problem for each correction whose ``anvant`` is not what the table holds. Adds the column
-    ``tabellrad`` (the data row's radnr, when one row) so the report can put the note at that row."""
+def kontrollera(rattelser: pd.DataFrame, fil: str, tabeller: dict[str, pd.DataFrame],
+                installningar: dict[str, dict] | None = None) -> list[Problem]:
+    """A problem for each correction whose ``anvant`` is not what the table holds. ``anvant`` is written as
+    the table's own file writes it (its unit and sign, ``installningar`` = kommun.yaml's ``tabeller``) and
+    compared after the same conversion. Adds the column ``tabellrad`` (the data row's radnr, when one
+    row) so the report can put the note at that row."""
     problem = []
     rader = []
     for r in rattelser.itertuples(index=False):
@@ -82,7 +86,13 @@ def kontrollera(rattelser: pd.DataFrame, fil: str, tabeller: dict[str, pd.DataFr
         except ValueError:
             fel("anvant", r.anvant, "ett tal, värdet som tabellen har")
             continue
-        if saknas(halls) or abs(float(halls) - anvant) > _tolerans(r.anvant):
+        tolerans = _tolerans(r.anvant)
+        if r.kolumn in schema.belopp and installningar is not None:
+            tolerans *= tecken.ENHETER_TILL_TKR[installningar.get(r.tabell, {}).get("enhet", "tkr")]
+            # the value as the table holds it inside: tkr and the internal sign convention
+            anvant = float(tecken.normalisera(pd.DataFrame({r.kolumn: [anvant]}), r.tabell,
+                                              installningar.get(r.tabell, {}), schema.belopp)[r.kolumn].iloc[0])
+        if saknas(halls) or abs(float(halls) - anvant) > tolerans:
             fel("anvant", r.anvant, f"det värde som {r.tabell} har vid {r.nyckel}, {r.kolumn}: "
                                     f"{'saknas' if saknas(halls) else f'{float(halls):g}'} (rättelsen stämmer inte "
                                     "med datan; correction does not match the data)")

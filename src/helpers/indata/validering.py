@@ -62,7 +62,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
             problem += kontroll(tabeller[namn], filer[namn], kommun, period, tabeller)
     problem += rimlighet.kontrollera(kommun, period, tabeller, filer)
     if "rattelser" in tabeller:
-        problem += rattelser.kontrollera(tabeller["rattelser"], filer["rattelser"], tabeller)
+        problem += rattelser.kontrollera(tabeller["rattelser"], filer["rattelser"], tabeller, kommun.tabeller)
     return tabeller, problem
 
 
