@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -202,3 +203,26 @@ def test_kommentarsutkast_och_slutlig_version(rot):
     res = CliRunner().invoke(main, [*urval, "--final"])
     assert res.exit_code == 0, res.output
     assert "Kommentar saknas" not in (rot / "reports/exempel/2024-08/delarsrapport/vn.html").read_text(encoding="utf-8")
+
+
+def test_kodens_avtryck_tacker_hela_paketet(tmp_path, monkeypatch):
+    """A change anywhere in the library (a sentence in presentation/, a computation in berakning/) must
+    rebuild the reports: the code fingerprint covers every module, not only bygg/."""
+    import shutil
+
+    import helpers
+    from helpers.bygg import avtryck
+
+    kopia = tmp_path / "helpers"
+    shutil.copytree(Path(helpers.__file__).parent, kopia, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(avtryck, "__file__", str(kopia / "bygg" / "avtryck.py"))
+    avtryck.kod.cache_clear()
+    fore = avtryck.kod()
+    for modul in ("presentation/ekonomi.py", "berakning/mal.py", "konfig/sektioner.yaml"):
+        fil = kopia / modul
+        fil.write_text(fil.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
+        avtryck.kod.cache_clear()
+        efter = avtryck.kod()
+        assert efter != fore, modul
+        fore = efter
+    avtryck.kod.cache_clear()

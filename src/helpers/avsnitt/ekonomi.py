@@ -10,11 +10,12 @@ import pandas as pd
 from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import ekonomi
+from helpers.indata import tecken
 from helpers.presentation import diagram, visning
 from helpers.presentation import ekonomi as vis
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "rattelser")
+KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "rattelser", "eget_kapital")
 
 
 @dataclass
@@ -28,11 +29,22 @@ class Ekonomi:
     per_manad: pd.DataFrame
     periodisering: tuple[str, ...] = ()  # the rules the period budget used (berakning.ekonomi.PERIODISERINGAR)
     resultatposter: pd.DataFrame | None = None
+    eget_kapital: pd.DataFrame | None = None
+    raderna_summerar: dict = None  # {utfall|budget: what the rows add up to} when Totalt is the printed net
+
+
+def per_verksamhet_med_totalt(k: Kontext, drift: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
+    """The result per verksamhet, its Totalt from the printed resultaträkning where that is as precise
+    (and what the rows add up to, for the note); Sammanfattning uses the same."""
+    return ekonomi.tryckt_totalt(
+        ekonomi.per_verksamhet(drift, k.ar, k.period.till_manad), k.tabell("resultat"), k.ar, k.period.till_manad,
+        tecken.ENHETER_TILL_TKR[k.kommun.tabellinstallning("drift").get("enhet", "tkr")],
+        tecken.ENHETER_TILL_TKR[k.kommun.tabellinstallning("resultat").get("enhet", "tkr")])
 
 
 def berakna(k: Kontext) -> Ekonomi:
     drift = k.tabell("drift")
-    per_verksamhet = ekonomi.per_verksamhet(drift, k.ar, k.period.till_manad)
+    per_verksamhet, raderna = per_verksamhet_med_totalt(k, drift)
     totalt = ekonomi.totalt(per_verksamhet)
     poster = k.tabell("sarskilda_poster")
     return Ekonomi(drift, per_verksamhet, totalt,
@@ -41,7 +53,8 @@ def berakna(k: Kontext) -> Ekonomi:
                    ekonomi.prognossakerhet(k.tabell("prognoser"), totalt, k.ar),
                    ekonomi.ackumulerat_per_manad(drift, k.ar, k.period.till_manad),
                    ekonomi.periodisering(drift, k.ar, k.period.till_manad),
-                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")))
+                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")),
+                   k.tabell("eget_kapital"), raderna)
 
 
 def huvudmeningar(d: Ekonomi) -> list[str]:
@@ -55,6 +68,7 @@ def sarskilda_poster_meningar(k: Kontext, d: Ekonomi) -> list[str]:
 
 def meningar(k: Kontext, d: Ekonomi) -> list[str]:
     return [*huvudmeningar(d), *vis.resultat_per_omrade(d.per_verksamhet), *sarskilda_poster_meningar(k, d),
+            *(vis.eget_kapital(d.eget_kapital, k.ar) if d.eget_kapital is not None and len(d.eget_kapital) else []),
             *([vis.prognossakerhet(d.prognossakerhet)] if len(d.prognossakerhet) else [])]
 
 
@@ -78,11 +92,18 @@ def visa_resultatrakning(k: Kontext, d: Ekonomi) -> None:
         visning.tabell(vis.resultatposter_tabell(
             d.resultatposter, k.period, k.enhet("resultatposter"), negativa=_negativa(k, "resultatposter"),
             layout=k.kommun.tabellinstallning("resultatposter").get("visas")))
+    if d.eget_kapital is not None and len(d.eget_kapital):
+        visning.stycke(*vis.eget_kapital(d.eget_kapital, k.ar))
+        t = vis.eget_kapital_tabell(d.eget_kapital, k.period, k.enhet("eget_kapital"))
+        t.fotnoter += rattelser.noter(k, "eget_kapital")
+        visning.tabell(t)
 
 
 def visa_per_verksamhet(k: Kontext, d: Ekonomi) -> None:
     t = vis.per_verksamhet_tabell(d.per_verksamhet, k.period, k.enhet("drift"), negativa=_negativa(k, "drift"),
                                   periodisering=d.periodisering)
+    if d.raderna_summerar:
+        t.fotnoter.append(vis.tryckt_totalt_not(d.raderna_summerar, k.enhet("drift")))
     t.fotnoter += rattelser.noter(k, "drift")
     visning.tabell(t)
     visning.stycke(*vis.resultat_per_omrade(d.per_verksamhet))

@@ -26,18 +26,40 @@ def berakna(k: Kontext) -> Investeringar:
     return Investeringar(inv, investering.per_projekt(inv, k.ar))
 
 
+def sammanfattande_meningar(k: Kontext, inv: pd.DataFrame) -> list[str]:
+    """The investment sentences, here and in Sammanfattning (which repeats them word for word)."""
+    inv = _summerbara(k, inv)
+    return [m for m in (*vis.sammanfattning(inv, k.ar, k.period.namn, _helar(k), k.enhet("investeringar")),
+                        vis.storsta(inv, k.ar)) if m]
+
+
+def _summerbara(k: Kontext, inv: pd.DataFrame) -> pd.DataFrame:
+    """The rows the sentences may add up: a table that restates projects of the others (a list of
+    saldoöverföringar, ``tabeller.investeringar.aterger``) would count them twice; its överföring is
+    still the nämnd's proposal when the other tables have none."""
+    aterger = set(k.kommun.tabellinstallning("investeringar").get("aterger") or ())
+    if not aterger or "tabell" not in inv:
+        return inv
+    egna = inv[~inv["tabell"].isin(aterger)]
+    if egna["overforing"].notna().any():
+        return egna
+    overforing = inv.loc[inv["tabell"].isin(aterger), "overforing"].sum(min_count=1)
+    return egna.assign(overforing=None).pipe(
+        lambda e: pd.concat([e, pd.DataFrame([{"ar": k.ar, "overforing": overforing}])], ignore_index=True))
+
+
 def _helar(k: Kontext) -> bool:
     return k.period.till_manad == 12
 
 
 def meningar(k: Kontext, d: Investeringar) -> list[str]:
-    return [m for m in (*vis.sammanfattning(d.investeringar, k.ar, k.period.namn, _helar(k)),
-                        vis.storsta(d.investeringar, k.ar)) if m]
+    return sammanfattande_meningar(k, d.investeringar)
 
 
 def visa_sammanfattning(k: Kontext, d: Investeringar) -> None:
-    visning.stycke(*vis.sammanfattning(d.investeringar, k.ar, k.period.namn, _helar(k)))
-    visning.stycke(vis.storsta(d.investeringar, k.ar))
+    inv = _summerbara(k, d.investeringar)
+    visning.stycke(*vis.sammanfattning(inv, k.ar, k.period.namn, _helar(k), k.enhet("investeringar")))
+    visning.stycke(vis.storsta(inv, k.ar))
     k.visa_kommentar()
 
 

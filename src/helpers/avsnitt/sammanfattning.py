@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from helpers.avsnitt import ekonomi as ekonomiavsnitt
+from helpers.avsnitt import investeringar as investeringsavsnitt
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import ekonomi, indikatorer
 from helpers.berakning import mal as malberakning
 from helpers.presentation import ekonomi as ekonomivisning
 from helpers.presentation import indikatorer as indikatorvisning
-from helpers.presentation import investering as investeringsvisning
 from helpers.presentation import mal as malvisning
 from helpers.presentation import uppdrag as uppdragsvisning
 from helpers.presentation import visning
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("investeringar", "sarskilda_poster", "mal", "indikatorer", "indikatorvarden", "malbedomning",
+KAN_ANVANDA = ("investeringar", "resultat", "sarskilda_poster", "mal", "indikatorer", "indikatorvarden", "malbedomning",
                "uppdrag")
 
 
@@ -42,7 +43,7 @@ def _indikatorvarden(k: Kontext):
 
 
 def berakna(k: Kontext) -> Sammanfattning:
-    totalt = ekonomi.totalt(ekonomi.per_verksamhet(k.tabell("drift"), k.ar, k.period.till_manad))
+    totalt = ekonomi.totalt(ekonomiavsnitt.per_verksamhet_med_totalt(k, k.tabell("drift"))[0])
     poster = k.tabell("sarskilda_poster")
     poster = poster[poster["ar"] == k.ar]
     inv = k.tabell("investeringar")
@@ -50,8 +51,7 @@ def berakna(k: Kontext) -> Sammanfattning:
                                    k.namnd.id)
     return Sammanfattning(
         drift=_utan_tomma(ekonomivisning.drift_ackumulerat(totalt), ekonomivisning.prognos(totalt)),
-        investeringar=_utan_tomma(*investeringsvisning.sammanfattning(inv, k.ar, k.period.namn),
-                                  investeringsvisning.storsta(inv, k.ar)) if len(inv) else [],
+        investeringar=investeringsavsnitt.sammanfattande_meningar(k, inv) if len(inv) else [],
         sarskilda_poster=ekonomivisning.sarskilda_poster(poster, k.enhet("sarskilda_poster")) if len(poster) else [],
         mal=_utan_tomma(*malvisning.sammanfattning(k.namnd.namn, k.kommun, maltrad),
                         indikatorvisning.malsats(k.tabell("indikatorer"), _indikatorvarden(k),

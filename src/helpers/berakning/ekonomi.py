@@ -413,3 +413,32 @@ def prognossakerhet(prognoser: pd.DataFrame, r: Resultat, ar: int) -> pd.DataFra
                           "differens": r.avvikelse - t.prognosavvikelse,
                           "differens_procent": tecken.avvikelse_procent(r.avvikelse - t.prognosavvikelse, r.budget)}
                          for t in p.itertuples()])
+
+
+def tryckt_totalt(per_verksamhet: pd.DataFrame, resultat: pd.DataFrame, ar: int, till_manad: int,
+                  drift_faktor: float, resultat_faktor: float) -> tuple[pd.DataFrame, dict[str, float]]:
+    """The Totalt row from the resultaträkning's printed net (kostnader − intäkter) when that is at least as
+    precise as the drift rows: n rows each rounded to half a unit can be n half-units off, a printed total
+    only one (Huddinge prints both in mnkr with one decimal). Returns the table and, per replaced column,
+    what the rows themselves add up to (for the note under the table); unchanged when the drift table is
+    finer (Haninge's tkr rows against a resultaträkning in mnkr)."""
+    if resultat is None or resultat.empty or resultat_faktor > drift_faktor:
+        return per_verksamhet, {}
+    budgettyp = "budget" if till_manad == 12 else "budget_period"
+    netto = {}
+    for kolumn, typ in (("utfall", "utfall"), ("budget", budgettyp)):
+        r = resultat[(resultat["ar"] == ar) & (resultat["typ"] == typ)]
+        if len(r) == 1 and pd.notna(r["kostnader"].iloc[0]) and pd.notna(r["intakter"].iloc[0]):
+            netto[kolumn] = float(r["kostnader"].iloc[0] - r["intakter"].iloc[0])
+    if not netto:
+        return per_verksamhet, {}
+    ut = per_verksamhet.copy()
+    rad = ut.index[ut["radtyp"] == "totalt"][0]
+    raderna = {k: float(ut.at[rad, k]) for k in netto}
+    for k, v in netto.items():
+        ut.at[rad, k] = v
+        if k == "budget" and till_manad == 12:
+            ut.at[rad, "budget_helar"] = v
+    ut.at[rad, "avvikelse"] = tecken.avvikelse(ut.at[rad, "budget"], ut.at[rad, "utfall"])
+    ut.at[rad, "avvikelse_procent"] = tecken.avvikelse_procent(ut.at[rad, "avvikelse"], ut.at[rad, "budget"])
+    return ut, {k: raderna[k] for k in netto if abs(raderna[k] - netto[k]) > 1e-6}

@@ -41,8 +41,9 @@ def _sha(*delar: bytes | str) -> str:
 
 @lru_cache(maxsize=1)
 def kod() -> str:
-    """The library: its Python code, YAML defaults and the report template."""
-    bas = Path(__file__).parent
+    """The library: its Python code, YAML defaults and the report template — the whole package, not just
+    this folder (a change in presentation/ must rebuild the reports)."""
+    bas = Path(__file__).resolve().parents[1]
     filer = sorted(p for p in bas.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".j2", ".css", ".json")
                    and "__pycache__" not in p.parts)
     return _sha(*(f"{p.relative_to(bas)}:{_sha(p.read_bytes())}" for p in filer))

@@ -236,3 +236,53 @@ def prognossakerhet_tabell(sakerhet: pd.DataFrame, r, enhet: str = "mnkr") -> Ta
 def sarskilda_poster_tabell(poster: pd.DataFrame, enhet: str = "tkr") -> Tabell:
     return Tabell("Särskilda poster", [Kolumn("Post", "post"), Kolumn("Belopp", "belopp", belopp(enhet)),
                                        Kolumn("Kommentar", "kommentar")], poster, enhet=enhet)
+
+
+EGET_KAPITAL_RADER = (("ingaende", "Ingående balanserat resultat (IB)"), ("utgaende", "Utgående balanserat resultat (UB)"),
+                      ("max_utgaende", "Högsta tillåtna balanserade resultat"),
+                      ("resultatoverforing", "Begärd resultatöverföring"))
+
+
+def eget_kapital_tabell(ek: pd.DataFrame, period: Period, enhet: str = "mnkr") -> Tabell:
+    """The nämnd's balanced result per year (eget_kapital.csv): one column per year, a row per figure
+    the data has (a figure no year reports is left out, never shown as 0)."""
+    ar = sorted(int(a) for a in ek["ar"].unique())
+    rader = []
+    for nyckel, etikett in EGET_KAPITAL_RADER:
+        varden = {f"ar_{a}": ek.loc[ek["ar"] == a, nyckel].iloc[0] for a in ar}
+        if any(pd.notna(v) for v in varden.values()):
+            rader.append({"post": etikett, **varden})
+    kolumner = [Kolumn(f"Eget kapital, {enhet}", "post")] + [
+        Kolumn(_kolumnetikett("utfall", a, period), f"ar_{a}", belopp(enhet)) for a in ar]
+    return Tabell("Eget kapital (balanserat resultat)", kolumner, pd.DataFrame(rader), enhet=enhet,
+                  id="tabell-eget-kapital")
+
+
+def eget_kapital(ek: pd.DataFrame, ar: int) -> list[str]:
+    """'Maximalt belopp för nämnden att balansera 2019 är 15,3 mnkr, vilket är 0,2 mnkr mindre än ingående
+    balans.' and the requested change, from the year's row; nothing the row does not give."""
+    rad = ek[ek["ar"] == ar]
+    if rad.empty:
+        return []
+    r = rad.iloc[0]
+    meningar = []
+    if pd.notna(r["max_utgaende"]):
+        mening = f"Maximalt belopp för nämnden att balansera {ar} är {fmt.mnkr(r['max_utgaende'])}"
+        if pd.notna(r["ingaende"]):
+            skillnad = r["max_utgaende"] - r["ingaende"]
+            if _mnkr_noll(skillnad):
+                mening += ", samma som ingående balans"
+            else:
+                mening += f", vilket är {fmt.mnkr(abs(skillnad))} {'mindre' if skillnad < 0 else 'mer'} än ingående balans"
+        meningar.append(mening + ".")
+    if pd.notna(r["resultatoverforing"]) and not _mnkr_noll(r["resultatoverforing"]):
+        riktning = "minskas" if r["resultatoverforing"] < 0 else "ökas"
+        meningar.append(f"Nämnden begär att det balanserade resultatet {riktning} med "
+                        f"{fmt.mnkr(abs(r['resultatoverforing']))}.")
+    return meningar
+
+
+def tryckt_totalt_not(raderna: dict[str, float], enhet: str) -> str:
+    """The note when Totalt is the resultaträkning's printed net and the rounded rows add up differently."""
+    summor = " och ".join(f"{k} {fmt.belopp(v, enhet)}{NBSP}{enhet}" for k, v in raderna.items())
+    return (f"Totalt är resultaträkningens tryckta nettokostnad; de avrundade raderna summerar till {summor}.")

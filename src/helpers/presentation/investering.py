@@ -9,7 +9,8 @@ from helpers.presentation import format as fmt
 from helpers.presentation.format import NBSP
 
 
-def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str, helar: bool = True) -> list[str]:
+def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str, helar: bool = True,
+                   enhet: str = "tkr") -> list[str]:
     """'Det sammanlagda utfallet på investeringarna 2020 är 62,1 mnkr. Utfallet innebär att 55 % av
     investeringsbudgeten är förbrukad.' plus the proposed överföring."""
     if investeringar[investeringar["ar"] == ar].empty:
@@ -28,7 +29,8 @@ def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str, helar
                        f", {fmt.mnkr(abs(avv))} {'lägre' if avv > 0 else 'högre'} än budget")
         meningar.append(mening + ".")
     if not fmt.saknas(t["overforing"]) and t["overforing"] > 0:
-        meningar.append(f"För projekt som fortfarande pågår föreslås sammanlagt {fmt.tal(t['overforing'])}{NBSP}tkr "
+        meningar.append(f"För projekt som fortfarande pågår föreslås sammanlagt "
+                        f"{fmt.belopp(t['overforing'], enhet)}{NBSP}{enhet} "
                         f"att överföras till {ar + 1} års investeringsbudget.")
     return meningar
 
@@ -39,9 +41,16 @@ def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
     if inv.empty:
         return None
     delar = []
+    # A name used under several groups ("Bostäder" among both genomförande- and planeringsprojekt) says
+    # which group it is.
+    dubbla = set(inv.loc[inv["projekt"].duplicated(), "projekt"]) if "overordnad" in inv else set()
     for r in inv.nlargest(antal, "utfall").itertuples():
         budget = "" if fmt.saknas(r.budget) or not r.budget else f" av budgeterade {fmt.kronor(r.budget)}"
-        delar.append(f"{r.projekt} ({fmt.kronor(r.utfall)}{budget})")
+        namn = r.projekt
+        if r.projekt in dubbla and not fmt.saknas(r.overordnad) and str(r.overordnad).strip():
+            stig = [g.strip() for g in str(r.overordnad).split("/") if g.strip()]
+            namn = f"{r.projekt} under {', '.join(g[:1].lower() + g[1:] for g in (stig[1:] or stig))}"
+        delar.append(f"{namn} ({fmt.kronor(r.utfall)}{budget})")
     return f"De största investeringarna under året är {fmt.upprakning(delar)}."
 
 
