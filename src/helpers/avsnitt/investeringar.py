@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import investering
 from helpers.presentation import diagram, visning
 from helpers.presentation import investering as vis
 
 KRAVER = ("investeringar",)
-KAN_ANVANDA: tuple[str, ...] = ()
+KAN_ANVANDA = ("rattelser",)
 
 
 @dataclass
@@ -48,6 +49,11 @@ def _summerbara(k: Kontext, inv: pd.DataFrame) -> pd.DataFrame:
         lambda e: pd.concat([e, pd.DataFrame([{"ar": k.ar, "overforing": overforing}])], ignore_index=True))
 
 
+def _nycklar(k: Kontext) -> list[str]:
+    d = k.tabell("rattelser")
+    return list(d.loc[d["tabell"] == "investeringar", "nyckel"])
+
+
 def _helar(k: Kontext) -> bool:
     return k.period.till_manad == 12
 
@@ -68,5 +74,9 @@ def visa_tabell(k: Kontext, d: Investeringar) -> None:
         for tabell in vis.tabeller(d.per_projekt, k.period.namn, k.ar, k.enhet("investeringar"),
                                    k.decimaler("investeringar"), helar=_helar(k),
                                    rubriker=k.kommun.tabellinstallning("investeringar").get("rubriker")):
+            # corrections of this table's rows (the key's third part is the printed table, when there are several)
+            egen = tabell.id.removeprefix("investeringar-") if tabell.id else ""
+            tabell.fotnoter += [n for n, nyckel in zip(rattelser.noter(k, "investeringar"), _nycklar(k))
+                                if not egen or nyckel.split("/")[2:3] in ([egen], [])]
             visning.tabell(tabell)
         visning.figur(diagram.investeringar(d.per_projekt, k.kommun.palett, ar=k.ar))

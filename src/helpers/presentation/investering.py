@@ -92,5 +92,7 @@ def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr",
     ut = []
     for namn, df in rader.groupby(rader["tabell"].fillna(""), sort=False):
         rubrik = rubriker.get(namn) or (f"Investeringar – {namn}" if namn else "Tabell investeringar")
-        ut.append(tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik))
+        t = tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik)
+        t.id = t.id or f"investeringar-{namn}"  # lets the section put each correction under its own table
+        ut.append(t)
     return ut
