@@ -175,7 +175,11 @@ def test_uppdrag_listas_under_sitt_mal(tmp_path):
     assert [u["id"] for u in k1.uppdrag] == ["U1"] and rotter[0].uppdrag == []
     html = uppdragsvisning.tabell(kommun, pd.DataFrame(k1.uppdrag), "Uppdrag: Godstrafik", kommentar=False).html()
     assert "U1. Ta fram en godstrafikplan" in html and kommun.skala("uppdrag")[0].etikett in html
-    assert "Klar i maj." not in html  # the uppdrag section's full list keeps the comments
+    # Under a goal the comment is shown when the nämnd wrote one (issue 15: uppdrag with their comment); a
+    # list where no uppdrag has a comment or an åtagande gets no empty columns.
+    assert "Klar i maj." in html and "<th scope=\"col\">Kommentar</th>" in html
+    utan = uppdragsvisning.tabell(kommun, pd.DataFrame(k1.uppdrag).assign(kommentar=None), "U", kommentar=False).html()
+    assert "Kommentar" not in utan and "Åtagande" not in utan
     assert "Klar i maj." in uppdragsvisning.tabell(kommun, uppdrag).html()
     assert malvisning.rubrikklass(k1) == "mal-rubrik mal-djup-1 malniva-kf_mal"
 

@@ -190,11 +190,12 @@ def _kontrollera_indikatorvarden(df, fil, kommun, period, tabeller):
                                    f"en placering mellan 1 och ranking_av ({int(r.ranking_av)})"))
         if _har(r.ranking_av) and r.typ != "ranking":
             problem.append(Problem(fil, r.radnr, "ranking_av", r.ranking_av, "tom cell utom när typ är ranking"))
-    if df["trend"].map(_har).any() and not kommun.skala("trend"):
+    trendskala = kommun.skala("trend") if kommun is not None else ()
+    if df["trend"].map(_har).any() and not trendskala:
         radnr = next(r.radnr for r in df.itertuples(index=False) if _har(r.trend))
         problem.append(Problem(fil, radnr, "trend", None, "en trendskala skalor.trend i kommun.yaml, eller tom "
                                                           "kolumn (trend needs a scale in kommun.yaml)"))
-    elif kommun.skala("trend"):
+    elif trendskala:
         problem += _kod_i_skala(df, fil, kommun, "trend", "trend")
     return problem
 

@@ -33,7 +33,7 @@ def _malcell(r, enhet, dec) -> str:
     text = "" if fmt.saknas(r.get("malvarde_text")) else str(r["malvarde_text"]).strip()
     op = "" if fmt.saknas(r.get("jamforelse")) else str(r["jamforelse"])
     tal = None if fmt.saknas(r.get("varde")) else varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec))
-    if " " in text:  # a phrase ("minst hålla tilldelad budget") states the target itself
+    if " " in text and text[:1].islower():  # a phrase ("minst hålla tilldelad budget") states the target itself
         return fmt.versal(text)
     if text and tal:
         return f"{op} {text} ({tal})".strip()

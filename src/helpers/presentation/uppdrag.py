@@ -23,7 +23,14 @@ def sammanfattning(kommun: Kommun, uppdrag: pd.DataFrame) -> str | None:
         sats = steg[r.kod].sats(r.antal) if r.kod in steg else "saknar rapporterad status"
         delar.append(f"{fmt.antal_i_ord(r.antal)} {sats}")
     n = len(uppdrag)
-    return f"Nämnden har {fmt.antal_i_ord(n)} uppdrag att rapportera. {fmt.versal(fmt.upprakning(delar))}."
+    return (f"Nämnden har {fmt.antal_i_ord(n)} {_term(kommun)} att rapportera. "
+            f"{fmt.versal(fmt.upprakning(delar))}.")
+
+
+def _term(kommun: Kommun) -> str:
+    """The kommun's word for uppdrag in running text ('utvecklingsåtaganden'), lower case unless an acronym."""
+    term = kommun.term("uppdrag", "uppdrag")
+    return term[:1].lower() + term[1:] if term[1:2].islower() else term
 
 
 def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och status", *, kommentar: bool = True):
@@ -56,8 +63,6 @@ def statustabell(kommun: Kommun, uppdrag: pd.DataFrame):
     antal = per_status(kommun, uppdrag)
     antal["etikett"] = (antal["symbol"].fillna("") + " " + antal["status"]).str.strip()
     summa = pd.DataFrame([{"etikett": "Totalt", "antal": int(antal["antal"].sum()), "radtyp": "totalt"}])
-    term = kommun.term("uppdrag", "uppdrag")
-    term = term[:1].lower() + term[1:] if term[1:2].islower() else term
-    return Tabell(f"Antal {term} per status", [Kolumn("Status", "etikett"), Kolumn("Antal", "antal", fmt.tal)],
+    return Tabell(f"Antal {_term(kommun)} per status", [Kolumn("Status", "etikett"), Kolumn("Antal", "antal", fmt.tal)],
                   pd.concat([antal.assign(radtyp="rad"), summa], ignore_index=True))
 
