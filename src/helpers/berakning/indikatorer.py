@@ -39,7 +39,8 @@ def _varden(varden: pd.DataFrame, indikator: str, typ: str, kon: str = "T") -> p
     v = varden[(varden["indikator"] == indikator) & (varden["typ"] == typ)]
     kon_kol = v["kon"].fillna("T")
     # values for a part of the population (grupp: an age group) are not the measure's own value
-    hela = v["grupp"].map(lambda g: g is None or pd.isna(g) or str(g).strip() == "") if "grupp" in v else True
+    hela = (v["grupp"].map(lambda g: g is None or pd.isna(g) or str(g).strip() == "").astype(bool)
+            if "grupp" in v else True)
     return v[(kon_kol == kon) & hela].sort_values("ar")
 
 
