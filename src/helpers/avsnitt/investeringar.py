@@ -73,7 +73,8 @@ def visa_tabell(k: Kontext, d: Investeringar) -> None:
     if len(d.per_projekt):
         for tabell in vis.tabeller(d.per_projekt, k.period.namn, k.ar, k.enhet("investeringar"),
                                    k.decimaler("investeringar"), helar=_helar(k),
-                                   rubriker=k.kommun.tabellinstallning("investeringar").get("rubriker")):
+                                   rubriker=k.kommun.tabellinstallning("investeringar").get("rubriker"),
+                                   layout=k.kommun.tabellinstallning("investeringar").get("visas")):
             # corrections of this table's rows (the key's third part is the printed table, when there are several)
             egen = tabell.id.removeprefix("investeringar-") if tabell.id else ""
             tabell.fotnoter += [n for n, nyckel in zip(rattelser.noter(k, "investeringar"), _nycklar(k))

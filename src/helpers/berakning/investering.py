@@ -46,6 +46,9 @@ def per_projekt(investeringar: pd.DataFrame, ar: int) -> pd.DataFrame:
     ut["reserv"] = ut["reserv"].fillna(False).astype(bool) if "reserv" in ut else False
     # Positive = better than budget (helpers.indata.tecken): budget left, or a forecast under budget.
     ut["avvikelse"] = ut["budget"] - ut["utfall"]
+    if "tryckt_avvikelse" in ut:  # a printed avvikelse (from unrounded figures) on a project row wins
+        tryckt = pd.to_numeric(ut["tryckt_avvikelse"], errors="coerce")
+        ut["avvikelse"] = tryckt.where(tryckt.notna() & (ut["radtyp"] == "rad"), ut["avvikelse"])
     ut["prognosavvikelse"] = ut["budget"] - ut["prognos"]
     ut["periodavvikelse"] = ut["budget_period"] - ut["utfall"]
     ut["utnyttjande"] = [u / b * 100 if not saknas(u) and not saknas(b) and b else None
@@ -107,7 +110,8 @@ def _niva(df: pd.DataFrame, djup: int, tabell: str) -> list[dict]:
             for r in df[df["_stig"].map(len) == djup].itertuples():
                 reserv = r.grupp == "reserv"
                 rader.append({"projekt": _projektnamn(r), **{k: getattr(r, k) for k in BELOPP}, "radtyp": "rad",
-                              "djup": djup, "tabell": tabell, "reserv": reserv})
+                              "djup": djup, "tabell": tabell, "reserv": reserv,
+                              "tryckt_avvikelse": getattr(r, "avvikelse", None)})
             continue
         del_ = df[df["_stig"].map(lambda s: len(s) > djup and s[djup] == grupp)]
         if not grupp.lower().startswith(("summa", "totalt")):

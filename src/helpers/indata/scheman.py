@@ -129,9 +129,12 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("tabell", kravs=False, beskrivning="vilken tryckt investeringstabell raden hör till"),
                 _k("overordnad", kravs=False,
                    beskrivning="investeringsgrupper från yttersta till innersta, åtskilda med /; varje nivå får en summarad"),
+                _k("avvikelse", "tal", kravs=False,
+                   beskrivning="tryckt avvikelse (budget − utfall ur oavrundade belopp, positiv = under budget); "
+                               "kontrolleras mot budget − utfall"),
             ),
             nyckel=("namnd", "projekt", "ar", "tabell", "overordnad"),  # optional parts last: rattelser name projekt/ar
-            belopp=("budget", "utfall", "prognos", "overforing", "budget_period"),
+            belopp=("budget", "utfall", "prognos", "overforing", "budget_period", "avvikelse"),
         ),
         Tabellschema(
             "mal",

@@ -45,7 +45,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
             problem += _kanda_namnder(df, filer[namn], kommun)
     kontroller = {
         "drift": _kontrollera_drift,
-        "investeringar": _kontrollera_ar,
+        "investeringar": _kontrollera_investeringar,
         "mal": _kontrollera_mal,
         "indikatorer": _kontrollera_indikatorer,
         "indikatorvarden": _kontrollera_indikatorvarden,
@@ -242,6 +242,27 @@ def _kontrollera_resultat(df, fil, kommun, period, tabeller):
                 problem.append(Problem(fil, r.radnr, "nettokostnad", f"{r.nettokostnad / 1000:.1f} mnkr",
                                        f"kostnader − intäkter = {(r.kostnader - r.intakter) / 1000:.1f} mnkr "
                                        "(skillnaden är större än avrundning kan förklara)"))
+    return problem
+
+
+def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
+    """A printed avvikelse comes from unrounded figures: within one unit of the last digit of budget − utfall."""
+    problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
+    if "avvikelse" not in df:
+        return problem
+    namn = kommun.tabellinstallning("investeringar").get("enhet", "tkr")
+    enhet = tecken.ENHETER_TILL_TKR[namn]
+    steg = enhet * (0.1 if namn == "mnkr" else 1)  # one unit of the last printed digit
+    for r in df.itertuples(index=False):
+        if not _har(r.avvikelse):
+            continue
+        if not (_har(r.budget) and _har(r.utfall)):
+            problem.append(Problem(fil, r.radnr, "avvikelse", None, "budget och utfall på samma rad "
+                                   "(a printed avvikelse needs the budget and utfall it compares)"))
+        elif abs((r.budget - r.utfall) - r.avvikelse) > steg + 0.001:
+            problem.append(Problem(fil, r.radnr, "avvikelse", f"{r.avvikelse / enhet:g}",
+                                   f"budget − utfall = {(r.budget - r.utfall) / enhet:.1f} (skillnaden är större än "
+                                   "avrundning kan förklara; positiv = under budget)"))
     return problem
 
 

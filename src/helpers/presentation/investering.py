@@ -54,8 +54,13 @@ def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
     return f"De största investeringarna under året är {fmt.upprakning(delar)}."
 
 
+# visas.kolumner tokens of an investment table → the column they show
+KOLUMNTECKEN = {"utfall": "utfall", "budget": "budget", "avvikelse": "avvikelse", "andel": "utnyttjande",
+                "prognos": "prognos", "overforing": "overforing", "budget_period": "budget_period"}
+
+
 def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None,
-           *, helar: bool = True, rubrik: str = "Tabell investeringar"):
+           *, helar: bool = True, rubrik: str = "Tabell investeringar", layout: dict | None = None):
     """An årsredovisning compares utfall with budget helår. A delårsrapport shows utfall for the period,
     budget (period and helår), prognos helår and avvikelse prognos = budget − prognos: budget helår minus a
     part-year utfall is a figure no report prints."""
@@ -79,20 +84,40 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
         kol.append(Kolumn("Utfall i % av budget helår", "utnyttjande", procent(0)))
     if har["overforing"]:
         kol.append(Kolumn(f"Överföras till {ar + 1}", "overforing", b))
-    return Tabell(rubrik, kol, rader, enhet=enhet)
+    layout = layout or {}
+    noter = []
+    if (layout.get("utgifter") or layout.get("kostnader")) == "negativa":
+        # expenditure printed with a minus sign (a revenue positive); avvikelse and överföring keep theirs
+        rader = rader.copy()
+        for k in ("utfall", "budget", "budget_period", "prognos"):
+            if k in rader:
+                rader[k] = -rader[k]
+        noter.append("Utgifter redovisas med minustecken och intäkter utan; avvikelse: positivt belopp är under budget.")
+    if layout.get("kolumner"):
+        per_nyckel = {k.nyckel: k for k in kol}
+        kol = [kol[0]] + [per_nyckel[KOLUMNTECKEN[t]] for t in layout["kolumner"]
+                          if t in KOLUMNTECKEN and KOLUMNTECKEN[t] in per_nyckel]
+    etiketter = layout.get("etiketter") or {}
+    kol = [Kolumn(etiketter[t].format(ar=ar), k.nyckel, k.format, k.klass)
+           if (t := next((t for t, n in KOLUMNTECKEN.items() if n == k.nyckel), None)) in etiketter else k
+           for k in kol]
+    return Tabell(rubrik, kol, rader, enhet=enhet, fotnoter=noter)
 
 
 def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None,
-             *, helar: bool = True, rubriker: dict | None = None) -> list:
+             *, helar: bool = True, rubriker: dict | None = None, layout: dict | None = None) -> list:
     """One table per printed investment table (column ``tabell``); captions from kommun.yaml
     ``tabeller.investeringar.rubriker``, else 'Investeringar – <tabell>'."""
     if "tabell" not in rader or not rader["tabell"].fillna("").astype(str).str.strip().any():
-        return [tabell(rader, period_namn, ar, enhet, decimaler, helar=helar)]
+        return [tabell(rader, period_namn, ar, enhet, decimaler, helar=helar, layout=layout)]
     rubriker = rubriker or {}
     ut = []
     for namn, df in rader.groupby(rader["tabell"].fillna(""), sort=False):
-        rubrik = rubriker.get(namn) or (f"Investeringar – {namn}" if namn else "Tabell investeringar")
-        t = tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik)
+        # a caption may name the year: {ar} = the report year, {nasta_ar} = the year a transfer goes to
+        rubrik = (rubriker[namn].format(ar=ar, nasta_ar=ar + 1) if rubriker.get(namn)
+                  else f"Investeringar – {namn}" if namn else "Tabell investeringar")
+        t = tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik,
+                   layout=layout)
         t.id = t.id or f"investeringar-{namn}"  # lets the section put each correction under its own table
         ut.append(t)
     return ut
