@@ -137,3 +137,30 @@ def skriv_pdf(blasare, html: Path, pdf: Path) -> None:
     finally:
         sida.close()
 
+
+def _skriv_andel(par: list[tuple[Path, Path]], vid_klar=None) -> list[Path]:
+    """Print a share of the reports with one Chromium (in a worker process when printing in parallel)."""
+    from helpers.bygg.webblasare import webblasare
+
+    with webblasare() as blasare:
+        for html, pdf in par:
+            skriv_pdf(blasare, html, pdf)
+            if vid_klar:
+                vid_klar(pdf)
+    return [pdf for _, pdf in par]
+
+
+def skriv_pdfer(par: list[tuple[Path, Path]], arbetare: int = 1, vid_klar=None) -> None:
+    """Print each (html, pdf) pair. With several workers each process starts its own Chromium and prints
+    every n-th report: a browser is slow to start, so one per process, not one per report."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    arbetare = max(1, min(arbetare, len(par)))
+    if arbetare == 1:
+        _skriv_andel(par, vid_klar)
+        return
+    with ProcessPoolExecutor(max_workers=arbetare) as pool:
+        for f in as_completed([pool.submit(_skriv_andel, par[i::arbetare]) for i in range(arbetare)]):
+            for pdf in f.result():
+                if vid_klar:
+                    vid_klar(pdf)
