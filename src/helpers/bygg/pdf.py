@@ -1,6 +1,6 @@
 """PDF copies of the HTML reports, printed by headless Chromium: A4, the print stylesheet (a cover page,
-landscape pages for wide tables), page numbers in the footer and in the table of contents, PDF bookmarks
-from the headings and a tagged (structured) PDF."""
+a smaller font for slightly wide tables, landscape pages for wide ones), page numbers in the footer and in
+the table of contents, PDF bookmarks from the headings and a tagged (structured) PDF."""
 
 from __future__ import annotations
 
@@ -17,13 +17,21 @@ SIDFOT = ('<div style="font-family: sans-serif; font-size: 8pt; color: #444; wid
 STAENDE_PX = (210 - 32) / 25.4 * 96
 LIGGANDE_PX = (297 - 32) / 25.4 * 96
 
-# Mark each table wrapper by the width its table needs at its narrowest: "bred" gets a landscape page,
-# "trang" (wider than a landscape page too) also a smaller font. Measured, so no column is ever clipped.
+# Mark each table wrapper by the width its table needs at its narrowest: "anpassad" (a little too wide)
+# stays upright in a smaller font if that makes it fit, since a landscape page for a short table is mostly
+# blank; else "bred" gets a landscape page, and "trang" (wider than a landscape page too) also a smaller
+# font. Measured, so no column is ever clipped.
 MAT_TABELLER = """([staende, liggande]) => {
   for (const d of document.querySelectorAll('.tabell')) {
     const t = d.querySelector('table');
     if (!t) continue;
-    const bredd = t.scrollWidth;  // a fitting table is exactly as wide as its box: allow rounding
+    d.classList.remove('anpassad', 'bred', 'trang');
+    // A fitting table is exactly as wide as its box: allow rounding.
+    if (t.scrollWidth <= staende + 2) continue;
+    d.classList.add('anpassad');
+    if (t.scrollWidth <= staende + 2) continue;
+    d.classList.remove('anpassad');
+    const bredd = t.scrollWidth;
     d.classList.toggle('bred', bredd > staende + 2);
     d.classList.toggle('trang', bredd > liggande + 2);
   }
@@ -136,6 +144,8 @@ def skriv_pdf(blasare, html: Path, pdf: Path) -> None:
             raise
     finally:
         sida.close()
+
+
 
 
 def _skriv_andel(par: list[tuple[Path, Path]], vid_klar=None) -> list[Path]:
