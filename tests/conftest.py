@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,12 @@ def byggd_rot(tmp_path_factory):
         else:
             os.environ["NAMNDRAPPORT_ROOT"] = gammal
     return root
+
+
+@pytest.fixture(scope="session")
+def utskriven_rot(byggd_rot):
+    """``byggd_rot`` with every report also printed to PDF (two Chromiums side by side)."""
+    res = subprocess.run([sys.executable, "-m", "helpers.cli", "pdf", "-j", "2"], check=False, capture_output=True,
+                         text=True, env={**os.environ, "NAMNDRAPPORT_ROOT": str(byggd_rot)})
+    assert res.returncode == 0, res.stdout + res.stderr
+    return byggd_rot

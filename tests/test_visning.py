@@ -51,3 +51,20 @@ def test_diagram_lamnar_pyplot_i_fred():
     assert html and "data:image/png;base64," in html
     assert plt.get_fignums() == []  # drawn on its own Figure, nothing left open in pyplot
     assert matplotlib.get_backend() == fore
+
+
+def test_indikatordiagram_borjar_pa_noll(monkeypatch):
+    """313–317 ton on an axis from 313 draws a 1 % change as a collapse: non-negative values start at zero."""
+    from helpers.presentation import diagram
+
+    figurer = []
+    monkeypatch.setattr(diagram, "figur_html", lambda fig, *a, **k: figurer.append(fig) or "")
+    ar = [2021, 2022, 2023, 2024]
+    diagram.indikator({"T": pd.DataFrame({"ar": ar, "varde": [316, 317, 317, 313]}),
+                       "mal": pd.DataFrame({"ar": [2024], "varde": [317]})},
+                      ["#004b87", "#e07b00"], namn="Koldioxidutsläpp", enhet="ton", decimaler=0)
+    diagram.indikator({"T": pd.DataFrame({"ar": ar, "varde": [-2.0, 1.5, 0.5, -1.0]})},
+                      ["#004b87", "#e07b00"], namn="Resultat", enhet="mnkr")
+    (lag, hog), (lag2, _) = (f.axes[0].get_ylim() for f in figurer)
+    assert lag == 0 and hog > 317
+    assert lag2 < -2  # a series with negative values keeps its own range

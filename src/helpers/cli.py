@@ -249,19 +249,17 @@ def ny(kommun, namnd, period, rapporttyp, report_type):
 @click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas).")
 @click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08.")
 @click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.", **RAPPORTTYP)
-def pdf(kommun, namnder, period, rapporttyp):
-    from helpers.bygg.pdf import skriv_pdf
+@click.option("--workers", "-j", type=int, default=1, show_default=True,
+              help="Antal parallella processer, var och en med sin egen Chromium.")
+def pdf(kommun, namnder, period, rapporttyp, workers):
+    from helpers.bygg.pdf import skriv_pdfer
     from helpers.bygg.rapport import planera
-    from helpers.bygg.webblasare import webblasare
 
     rapporter = [r for r in planera(kommun, list(namnder) or None, period, rapporttyp) if r.utfil.exists()]
     if not rapporter:
         _avbryt("inga byggda rapporter matchar urvalet; kör `namndrapport build` först.", ANVANDNINGSFEL)
-    with webblasare() as blasare:
-        for r in rapporter:
-            ut = r.utfil.with_suffix(".pdf")
-            skriv_pdf(blasare, r.utfil, ut)
-            click.echo(f"  {ut}")
+    skriv_pdfer([(r.utfil, r.utfil.with_suffix(".pdf")) for r in rapporter], workers,
+                vid_klar=lambda ut: click.echo(f"  {ut}"))
 
 
 @main.group(help="Kolada: hämta nyckeltal till cachen som rapporterna läser. / Kolada key figures.")

@@ -1,6 +1,6 @@
 """PDF copies of the HTML reports, printed by headless Chromium: A4, the print stylesheet (a cover page,
-landscape pages for wide tables), page numbers in the footer and in the table of contents, PDF bookmarks
-from the headings and a tagged (structured) PDF."""
+a smaller font for slightly wide tables, landscape pages for wide ones), page numbers in the footer and in
+the table of contents, PDF bookmarks from the headings and a tagged (structured) PDF."""
 
 from __future__ import annotations
 
@@ -17,13 +17,21 @@ SIDFOT = ('<div style="font-family: sans-serif; font-size: 8pt; color: #444; wid
 STAENDE_PX = (210 - 32) / 25.4 * 96
 LIGGANDE_PX = (297 - 32) / 25.4 * 96
 
-# Mark each table wrapper by the width its table needs at its narrowest: "bred" gets a landscape page,
-# "trang" (wider than a landscape page too) also a smaller font. Measured, so no column is ever clipped.
+# Mark each table wrapper by the width its table needs at its narrowest: "anpassad" (a little too wide)
+# stays upright in a smaller font if that makes it fit, since a landscape page for a short table is mostly
+# blank; else "bred" gets a landscape page, and "trang" (wider than a landscape page too) also a smaller
+# font. Measured, so no column is ever clipped.
 MAT_TABELLER = """([staende, liggande]) => {
   for (const d of document.querySelectorAll('.tabell')) {
     const t = d.querySelector('table');
     if (!t) continue;
-    const bredd = t.scrollWidth;  // a fitting table is exactly as wide as its box: allow rounding
+    d.classList.remove('anpassad', 'bred', 'trang');
+    // A fitting table is exactly as wide as its box: allow rounding.
+    if (t.scrollWidth <= staende + 2) continue;
+    d.classList.add('anpassad');
+    if (t.scrollWidth <= staende + 2) continue;
+    d.classList.remove('anpassad');
+    const bredd = t.scrollWidth;
     d.classList.toggle('bred', bredd > staende + 2);
     d.classList.toggle('trang', bredd > liggande + 2);
   }
@@ -137,3 +145,32 @@ def skriv_pdf(blasare, html: Path, pdf: Path) -> None:
     finally:
         sida.close()
 
+
+
+
+def _skriv_andel(par: list[tuple[Path, Path]], vid_klar=None) -> list[Path]:
+    """Print a share of the reports with one Chromium (in a worker process when printing in parallel)."""
+    from helpers.bygg.webblasare import webblasare
+
+    with webblasare() as blasare:
+        for html, pdf in par:
+            skriv_pdf(blasare, html, pdf)
+            if vid_klar:
+                vid_klar(pdf)
+    return [pdf for _, pdf in par]
+
+
+def skriv_pdfer(par: list[tuple[Path, Path]], arbetare: int = 1, vid_klar=None) -> None:
+    """Print each (html, pdf) pair. With several workers each process starts its own Chromium and prints
+    every n-th report: a browser is slow to start, so one per process, not one per report."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    arbetare = max(1, min(arbetare, len(par)))
+    if arbetare == 1:
+        _skriv_andel(par, vid_klar)
+        return
+    with ProcessPoolExecutor(max_workers=arbetare) as pool:
+        for f in as_completed([pool.submit(_skriv_andel, par[i::arbetare]) for i in range(arbetare)]):
+            for pdf in f.result():
+                if vid_klar:
+                    vid_klar(pdf)

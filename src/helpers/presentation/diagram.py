@@ -99,6 +99,9 @@ def indikator(serie: dict[str, pd.DataFrame], palett, *, namn: str, enhet: str |
                    color=palett[-1], label="Mål", zorder=3)
     ax.set_xticks(range(len(alla_ar)), [str(a) for a in alla_ar])
     ax.set_ylabel("procent" if enhet == "procent" else (enhet or ""))
+    # A count or share starts at zero: an axis from 313 to 317 draws a 1 % change as a collapse.
+    if ax.dataLim.y0 >= 0 and ax.dataLim.y1 > 0:
+        ax.set_ylim(0, ax.dataLim.y1 * 1.1)
     _svensk_axel(ax)
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     forsta, sista = totalt.iloc[0], totalt.iloc[-1]
