@@ -32,16 +32,19 @@ def _svensk_axel(ax, decimaler: int | None = None, axel: str = "y") -> None:
     """Swedish tick labels; without ``decimaler``, as many decimals as the tick step needs (no '1, 1, 2, 2')."""
     a = ax.yaxis if axel == "y" else ax.xaxis
 
-    def etikett(v, _pos):
+    def etikett(v, pos):
         if decimaler is not None:
             return fmt.tal(v, decimaler)
-        lagen = a.get_ticklocs()
+        # Labelling ticks (pos given), format_ticks has just stored the locations: asking the axis again
+        # would re-run the tick locator for every label of every draw.
+        lagen = formatter.locs if pos is not None and len(formatter.locs) else a.get_ticklocs()
         steg = min((abs(y - x) for x, y in zip(lagen, lagen[1:]) if y != x), default=1)
         # As many decimals as the step needs: a step of 2,5 prints 72,5, not 73.
         dec = next((d for d in range(4) if abs(round(steg, d) - steg) < 1e-9 * max(1, steg)), 3)
         return fmt.tal(v, dec)
 
-    a.set_major_formatter(mticker.FuncFormatter(etikett))
+    formatter = mticker.FuncFormatter(etikett)
+    a.set_major_formatter(formatter)
 
 
 def figur_html(fig, alt: str, bildtext: str, *, liten: bool = False) -> Markup:
