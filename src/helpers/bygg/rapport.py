@@ -104,8 +104,11 @@ def kor_sektion(rapport: Rapport, sektion_id: str, notebook: Path, ut: Path, tim
 def _exporter():
     from nbconvert import HTMLExporter
 
+    # optimistic_validation: validate the stitched notebook once after all preprocessors, not after each of
+    # them (a dozen full schema checks of every output per report, images included); invalid still raises.
     return HTMLExporter(template_name="namndrapport", extra_template_basedirs=[str(paths.MALLAR)],
-                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        optimistic_validation=True)
 
 
 _BILDTEXT = re.compile(r"<(caption|figcaption)([^>]*)>(.*?)</\1>", re.S)

@@ -6,7 +6,9 @@ sections, goal levels, assessment scales, palette, and the units and sign conven
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -310,8 +312,37 @@ def perioder(kommun: Kommun) -> list[Period]:
     return [las_period(kommun, p.parent.name) for p in sorted(kommun.mapp.glob("*/period.yaml"))]
 
 
+# Parsed periods per process: a section reads its period in Kontext and again in every tabell() call,
+# and parsing period.yaml with its schema check costs milliseconds each time. Keyed on the file's
+# (inode, size, mtime_ns) and the Kommun object it was checked against; a file modified within RACY_NS
+# of when it was read is not trusted (a rewrite in the same clock tick keeps size and mtime).
+RACY_NS = 2_000_000_000
+_PERIODER: dict[str, tuple[tuple, Kommun, int, Period]] = {}
+
+
 def las_period(kommun: Kommun, period_id: str) -> Period:
     mapp = kommun.mapp / str(period_id)
+    fil = mapp / "period.yaml"
+    giltigt_id = re.fullmatch(r"\d{4}(-\d{2})?", str(period_id))
+    try:
+        st = os.stat(fil) if giltigt_id else None
+    except OSError:
+        st = None
+    if st is not None:
+        nyckel = (st.st_ino, st.st_size, st.st_mtime_ns)
+        post = _PERIODER.get(str(fil))
+        if post and post[0] == nyckel and post[1] is kommun and st.st_mtime_ns < post[2] - RACY_NS:
+            return post[3]
+        last = time.time_ns()
+        period = _las_period(kommun, str(period_id), mapp)
+        _PERIODER[str(fil)] = (nyckel, kommun, last, period)
+        while len(_PERIODER) > 64:
+            del _PERIODER[next(iter(_PERIODER))]
+        return period
+    return _las_period(kommun, str(period_id), mapp)
+
+
+def _las_period(kommun: Kommun, period_id: str, mapp: Path) -> Period:
     if not re.fullmatch(r"\d{4}(-\d{2})?", str(period_id)) or not (mapp / "period.yaml").exists():
         kanda = ", ".join(p.parent.name for p in sorted(kommun.mapp.glob("*/period.yaml")))
         raise DataFel([Problem(visningsnamn(mapp), None, None, str(period_id),

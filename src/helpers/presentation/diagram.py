@@ -28,20 +28,33 @@ def tema(palett: tuple[str, ...] | list[str]) -> None:
                       "font.family": "DejaVu Sans", "axes.formatter.use_locale": False})
 
 
+class _FormatterMedLagen(mticker.FuncFormatter):
+    """Keeps the locations format_ticks is labelling, so the label function need not ask the axis again
+    (which re-runs the tick locator for every label of every draw)."""
+
+    lagen = ()
+
+    def format_ticks(self, values):
+        self.lagen = values
+        return super().format_ticks(values)
+
+
 def _svensk_axel(ax, decimaler: int | None = None, axel: str = "y") -> None:
     """Swedish tick labels; without ``decimaler``, as many decimals as the tick step needs (no '1, 1, 2, 2')."""
     a = ax.yaxis if axel == "y" else ax.xaxis
 
-    def etikett(v, _pos):
+    def etikett(v, pos):
         if decimaler is not None:
             return fmt.tal(v, decimaler)
-        lagen = a.get_ticklocs()
+        # pos is given only when format_ticks labels the ticks, and it has just stored their locations.
+        lagen = formatter.lagen if pos is not None and len(formatter.lagen) else a.get_ticklocs()
         steg = min((abs(y - x) for x, y in zip(lagen, lagen[1:]) if y != x), default=1)
         # As many decimals as the step needs: a step of 2,5 prints 72,5, not 73.
         dec = next((d for d in range(4) if abs(round(steg, d) - steg) < 1e-9 * max(1, steg)), 3)
         return fmt.tal(v, dec)
 
-    a.set_major_formatter(mticker.FuncFormatter(etikett))
+    formatter = _FormatterMedLagen(etikett)
+    a.set_major_formatter(formatter)
 
 
 def figur_html(fig, alt: str, bildtext: str, *, liten: bool = False) -> Markup:
