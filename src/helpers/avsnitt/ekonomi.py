@@ -14,7 +14,7 @@ from helpers.presentation import diagram, visning
 from helpers.presentation import ekonomi as vis
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "rattelser")
+KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "resultatoverforing", "rattelser")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Ekonomi:
     per_manad: pd.DataFrame
     periodisering: tuple[str, ...] = ()  # the rules the period budget used (berakning.ekonomi.PERIODISERINGAR)
     resultatposter: pd.DataFrame | None = None
+    resultatoverforing: pd.DataFrame | None = None  # the drift part of resultatoverforing (the result row first)
 
 
 def berakna(k: Kontext) -> Ekonomi:
@@ -41,7 +42,8 @@ def berakna(k: Kontext) -> Ekonomi:
                    ekonomi.prognossakerhet(k.tabell("prognoser"), totalt, k.ar),
                    ekonomi.ackumulerat_per_manad(drift, k.ar, k.period.till_manad),
                    ekonomi.periodisering(drift, k.ar, k.period.till_manad),
-                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")))
+                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")),
+                   ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "drift"))
 
 
 def huvudmeningar(d: Ekonomi) -> list[str]:
@@ -55,7 +57,13 @@ def sarskilda_poster_meningar(k: Kontext, d: Ekonomi) -> list[str]:
 
 def meningar(k: Kontext, d: Ekonomi) -> list[str]:
     return [*huvudmeningar(d), *vis.resultat_per_omrade(d.per_verksamhet), *sarskilda_poster_meningar(k, d),
-            *([vis.prognossakerhet(d.prognossakerhet)] if len(d.prognossakerhet) else [])]
+            *([vis.prognossakerhet(d.prognossakerhet)] if len(d.prognossakerhet) else []),
+            *resultatoverforing_meningar(d)]
+
+
+def resultatoverforing_meningar(d: Ekonomi) -> list[str]:
+    m = vis.resultatoverforing(d.resultatoverforing, "drift") if d.resultatoverforing is not None else None
+    return [m] if m else []
 
 
 def visa_driftredovisning(k: Kontext, d: Ekonomi) -> None:
@@ -105,3 +113,20 @@ def visa_prognossakerhet(k: Kontext, d: Ekonomi) -> None:
 def visa_per_manad(k: Kontext, d: Ekonomi) -> None:
     visning.figur(diagram.ackumulerat_utfall(d.per_manad, k.kommun.palett, namnd=k.namnd.namn, ar=k.ar,
                                              prognos_tkr=d.totalt.prognos))
+
+
+def visa_resultatoverforing(k: Kontext, d: Ekonomi) -> None:
+    """The drift result carried over or repaid, and the analyst's reasons (ekonomi-resultatoverforing.md)."""
+    if d.resultatoverforing is not None and len(d.resultatoverforing):
+        visning.rubrik("Resultatöverföring driftmedel")
+        visning.stycke(*resultatoverforing_meningar(d))
+        visning.tabell(vis.resultatoverforing_tabell(d.resultatoverforing, "drift", k.enhet("resultatoverforing"),
+                                                     k.decimaler("resultatoverforing")))
+        k.visa_kommentar("resultatoverforing", rubrik="Resultatöverföring driftmedel", valfri=True)
+
+
+def visa_budgetandel(k: Kontext, d: Ekonomi) -> None:
+    """Share of the budget per verksamhet, when period.yaml asks for it (visning: {drift: {budgetandel: true}})."""
+    if k.period.visning.get("drift", {}).get("budgetandel"):
+        visning.figur(diagram.budgetandel(ekonomi.budgetandel(d.per_verksamhet), k.kommun.palett,
+                                          namnd=k.namnd.namn, ar=k.ar))
