@@ -144,6 +144,7 @@ def budgetandel(andelar: pd.DataFrame, palett, *, namnd: str, ar: int) -> str | 
     for yi, v in zip(y, andelar["andel"]):
         ax.text(v, yi, f" {fmt.procent(v, 1)}", va="center", fontsize=9)
     ax.set_yticks(y, andelar["verksamhet"])
+    ax.grid(axis="y", visible=False)  # no line through the value labels
     ax.set_xlabel("procent av budgeten")
     ax.set_xlim(0, max(andelar["andel"]) * 1.15)
     _svensk_axel(ax, axel="x")

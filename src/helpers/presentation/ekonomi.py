@@ -256,16 +256,17 @@ def resultatoverforing(rader: pd.DataFrame, slag: str) -> str | None:
     delar = rader[rader["typ"] != "resultat"] if len(rader) else rader
     if delar.empty:
         return None
+    resultat = rader[rader["typ"] == "resultat"]
+    b = resultat["belopp"].iloc[0] if len(resultat) else None
     texter = []
     for i, r in enumerate(delar.itertuples()):
-        x = fmt.mnkr(r.belopp)
+        # "Av nämndens underskott på 2,0 mnkr föreslås 2,0 mnkr …": a part with the result's sign reads unsigned.
+        x = fmt.mnkr(abs(r.belopp) if b is not None and (r.belopp < 0) == (b < 0) else r.belopp)
         if r.typ == "aterbetalas":
             texter.append(f"återbetalas {x}" if i == 0 else f"{x} återbetalas")
         else:
             texter.append(f"föreslås {x} föras över{_till_ar(r)}" if i == 0 else f"{x} föreslås föras över{_till_ar(r)}")
-    resultat = rader[rader["typ"] == "resultat"]
-    if len(resultat):
-        b = resultat["belopp"].iloc[0]
+    if b is not None:
         ord_ = "överskott" if b >= 0 else "underskott"
         galler = " gällande investeringar" if slag == "investering" else ""
         borjan = f"Av nämndens {ord_} på {fmt.mnkr(abs(b))}{galler}"
