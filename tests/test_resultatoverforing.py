@@ -201,3 +201,11 @@ def test_sn_resultatoverforing_under_ratt_rubrik(byggd_rot):
     ekonomi_, inv = rubriker.index("Ekonomi"), rubriker.index("Investeringar")
     assert ekonomi_ < rubriker.index("Resultatöverföring driftmedel") < inv
     assert inv < rubriker.index("Resultatöverföring investeringsmedel") < rubriker.index("Intern kontroll")
+
+
+@pytest.mark.slow
+def test_sn_har_inga_malomradesrubriker(byggd_rot):
+    """The SN 2022 report prints its KF-mål without målområde headings (seed 003 has none)."""
+    rubriker = [h.get_text(" ", strip=True) for h in _sn(byggd_rot).find_all(["h2", "h3", "h4", "h5", "h6"])]
+    assert not [r for r in rubriker if r.startswith("Målområde")]
+    assert sum(r.startswith("KF mål nr ") for r in rubriker) == 4
