@@ -15,7 +15,8 @@ from helpers.presentation import diagram, visning
 from helpers.presentation import ekonomi as vis
 
 KRAVER = ("drift",)
-KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "rattelser", "eget_kapital")
+KAN_ANVANDA = ("resultat", "resultatposter", "sarskilda_poster", "prognoser", "resultatoverforing", "rattelser",
+               "eget_kapital")
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Ekonomi:
     resultatposter: pd.DataFrame | None = None
     eget_kapital: pd.DataFrame | None = None
     raderna_summerar: dict = None  # {utfall|budget: what the rows add up to} when Totalt is the printed net
+    resultatoverforing: pd.DataFrame | None = None  # the drift part of resultatoverforing (the result row first)
 
 
 def per_verksamhet_med_totalt(k: Kontext, drift: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
@@ -54,7 +56,8 @@ def berakna(k: Kontext) -> Ekonomi:
                    ekonomi.ackumulerat_per_manad(drift, k.ar, k.period.till_manad),
                    ekonomi.periodisering(drift, k.ar, k.period.till_manad),
                    ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")),
-                   k.tabell("eget_kapital"), raderna)
+                   k.tabell("eget_kapital"), raderna,
+                   ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "drift"))
 
 
 def huvudmeningar(d: Ekonomi) -> list[str]:
@@ -69,7 +72,13 @@ def sarskilda_poster_meningar(k: Kontext, d: Ekonomi) -> list[str]:
 def meningar(k: Kontext, d: Ekonomi) -> list[str]:
     return [*huvudmeningar(d), *vis.resultat_per_omrade(d.per_verksamhet), *sarskilda_poster_meningar(k, d),
             *(vis.eget_kapital(d.eget_kapital, k.ar) if d.eget_kapital is not None and len(d.eget_kapital) else []),
-            *([vis.prognossakerhet(d.prognossakerhet)] if len(d.prognossakerhet) else [])]
+            *([vis.prognossakerhet(d.prognossakerhet)] if len(d.prognossakerhet) else []),
+            *resultatoverforing_meningar(d)]
+
+
+def resultatoverforing_meningar(d: Ekonomi) -> list[str]:
+    m = vis.resultatoverforing(d.resultatoverforing, "drift") if d.resultatoverforing is not None else None
+    return [m] if m else []
 
 
 def visa_driftredovisning(k: Kontext, d: Ekonomi) -> None:
@@ -126,3 +135,20 @@ def visa_prognossakerhet(k: Kontext, d: Ekonomi) -> None:
 def visa_per_manad(k: Kontext, d: Ekonomi) -> None:
     visning.figur(diagram.ackumulerat_utfall(d.per_manad, k.kommun.palett, namnd=k.namnd.namn, ar=k.ar,
                                              prognos_tkr=d.totalt.prognos))
+
+
+def visa_resultatoverforing(k: Kontext, d: Ekonomi) -> None:
+    """The drift result carried over or repaid, and the analyst's reasons (ekonomi-resultatoverforing.md)."""
+    if d.resultatoverforing is not None and len(d.resultatoverforing):
+        visning.rubrik("Resultatöverföring driftmedel")
+        visning.stycke(*resultatoverforing_meningar(d))
+        visning.tabell(vis.resultatoverforing_tabell(d.resultatoverforing, "drift", k.enhet("resultatoverforing"),
+                                                     k.decimaler("resultatoverforing")))
+        k.visa_kommentar("resultatoverforing", rubrik="Resultatöverföring driftmedel", valfri=True)
+
+
+def visa_budgetandel(k: Kontext, d: Ekonomi) -> None:
+    """Share of the budget per verksamhet, when period.yaml asks for it (visning: {drift: {budgetandel: true}})."""
+    if k.period.visning.get("drift", {}).get("budgetandel"):
+        visning.figur(diagram.budgetandel(ekonomi.budgetandel(d.per_verksamhet), k.kommun.palett,
+                                          namnd=k.namnd.namn, ar=k.ar))

@@ -8,23 +8,26 @@ import pandas as pd
 
 from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
-from helpers.berakning import investering
+from helpers.berakning import ekonomi, investering
 from helpers.presentation import diagram, visning
+from helpers.presentation import ekonomi as ekonomivisning
 from helpers.presentation import investering as vis
 
 KRAVER = ("investeringar",)
-KAN_ANVANDA = ("rattelser",)
+KAN_ANVANDA = ("rattelser", "resultatoverforing")
 
 
 @dataclass
 class Investeringar:
     investeringar: pd.DataFrame
     per_projekt: pd.DataFrame
+    resultatoverforing: pd.DataFrame | None = None  # the investering part of resultatoverforing
 
 
 def berakna(k: Kontext) -> Investeringar:
     inv = k.tabell("investeringar")
-    return Investeringar(inv, investering.per_projekt(inv, k.ar))
+    return Investeringar(inv, investering.per_projekt(inv, k.ar),
+                         ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "investering"))
 
 
 def sammanfattande_meningar(k: Kontext, inv: pd.DataFrame) -> list[str]:
@@ -59,7 +62,9 @@ def _helar(k: Kontext) -> bool:
 
 
 def meningar(k: Kontext, d: Investeringar) -> list[str]:
-    return sammanfattande_meningar(k, d.investeringar)
+    overforing = (ekonomivisning.resultatoverforing(d.resultatoverforing, "investering")
+                  if d.resultatoverforing is not None else None)
+    return [*sammanfattande_meningar(k, d.investeringar), *([overforing] if overforing else [])]
 
 
 def visa_sammanfattning(k: Kontext, d: Investeringar) -> None:
@@ -81,3 +86,13 @@ def visa_tabell(k: Kontext, d: Investeringar) -> None:
                                 if not egen or nyckel.split("/")[2:3] in ([egen], [])]
             visning.tabell(tabell)
         visning.figur(diagram.investeringar(d.per_projekt, k.kommun.palett, ar=k.ar))
+
+
+def visa_resultatoverforing(k: Kontext, d: Investeringar) -> None:
+    """The investment budget carried over, and the analyst's reasons (investeringar-resultatoverforing.md)."""
+    if d.resultatoverforing is not None and len(d.resultatoverforing):
+        visning.rubrik("Resultatöverföring investeringsmedel")
+        visning.stycke(ekonomivisning.resultatoverforing(d.resultatoverforing, "investering"))
+        visning.tabell(ekonomivisning.resultatoverforing_tabell(
+            d.resultatoverforing, "investering", k.enhet("resultatoverforing"), k.decimaler("resultatoverforing")))
+        k.visa_kommentar("resultatoverforing", rubrik="Resultatöverföring investeringsmedel", valfri=True)

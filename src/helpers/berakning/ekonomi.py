@@ -13,7 +13,7 @@ import pandas as pd
 from helpers.indata import tecken
 from helpers.indata.scheman import ARETS_RESULTAT, BALANSRESULTAT, VERKSAMHETENS_INTAKTER, VERKSAMHETENS_KOSTNADER
 
-BELOPP = ["budget", "budget_helar", "utfall", "prognos"]
+BELOPP = ["budget", "budget_helar", "utfall", "prognos", "utfall_fore"]
 
 
 def _summa(serie: pd.Series):
@@ -79,7 +79,8 @@ def periodisering(drift: pd.DataFrame, ar: int, till_manad: int) -> tuple[str, .
 
 
 def per_verksamhet_belopp(drift: pd.DataFrame, ar: int, till_manad: int = 12) -> pd.DataFrame:
-    """Accumulated budget and utfall to the period's end, plus helårsbudget and helårsprognos, per verksamhet.
+    """Accumulated budget and utfall to the period's end, plus helårsbudget, helårsprognos and last year's
+    full-year utfall (``utfall_fore``), per verksamhet.
 
     The period budget follows ``ackumulerad_budget`` (given, monthly, or linear). Column ``varav_till``
     names the row a "varav" row is part of (None for ordinary rows).
@@ -91,6 +92,11 @@ def per_verksamhet_belopp(drift: pd.DataFrame, ar: int, till_manad: int = 12) ->
     d["utfall"] = d["utfall"].where(inom)
     ordning = list(dict.fromkeys(d["verksamhet"]))
     belopp = d.groupby("verksamhet", sort=False)[["budget_helar", "utfall", "prognos"]].agg(_summa).reindex(ordning)
+    # Last year's full-year outcome of the same verksamhet (the reports' "Utfall helår <år − 1>"); a
+    # verksamhet that only existed last year has no row this year, so it is not shown.
+    fore = drift[drift["ar"] == ar - 1]
+    belopp["utfall_fore"] = (fore.groupby("verksamhet", sort=False)["utfall"].agg(_summa).reindex(ordning)
+                             if len(fore) else float("nan"))
     periodbudget, _ = ackumulerad_budget(d, ar, till_manad)
     belopp["budget"] = periodbudget[till_manad].reindex(ordning) if len(periodbudget) else float("nan")
     belopp = belopp[BELOPP]
@@ -109,7 +115,8 @@ def per_verksamhet(drift: pd.DataFrame, ar: int, till_manad: int = 12, *, totalt
     """Rows in display order: verksamheter grouped under their parent with a Summa row, then Totalt.
 
     Columns: verksamhet, radtyp (rad | rubrik | summa | totalt), djup, budget, utfall, avvikelse,
-    avvikelse_procent, budget_helar, prognos, prognosavvikelse. Any depth of parents works.
+    avvikelse_procent, budget_helar, prognos, prognosavvikelse, utfall_fore (last year's full-year utfall;
+    NaN without last year's rows). Any depth of parents works.
     """
     alla = per_verksamhet_belopp(drift, ar, till_manad)
     varav_rader = alla[alla["varav_till"].notna()]
@@ -442,3 +449,26 @@ def tryckt_totalt(per_verksamhet: pd.DataFrame, resultat: pd.DataFrame, ar: int,
     ut.at[rad, "avvikelse"] = tecken.avvikelse(ut.at[rad, "budget"], ut.at[rad, "utfall"])
     ut.at[rad, "avvikelse_procent"] = tecken.avvikelse_procent(ut.at[rad, "avvikelse"], ut.at[rad, "budget"])
     return ut, {k: raderna[k] for k in netto if abs(raderna[k] - netto[k]) > 1e-6}
+
+
+def resultatoverforing(tabell: pd.DataFrame, ar: int, slag: str) -> pd.DataFrame:
+    """The year's resultatöverföring of one kind (drift | investering): the result row first, then the parts
+    in file order. The parts need not add up to the result: what is neither carried over nor repaid is
+    simply not mentioned, as in the reports."""
+    if tabell.empty:
+        return tabell
+    d = tabell[(tabell["ar"] == ar) & (tabell["slag"] == slag)]
+    return pd.concat([d[d["typ"] == "resultat"], d[d["typ"] != "resultat"]]).reset_index(drop=True)
+
+
+def budgetandel(per_verksamhet: pd.DataFrame) -> pd.DataFrame:
+    """Each top-level verksamhet's share of the nämnd's årsbudget, in percent (columns verksamhet, budget,
+    andel; table order). Empty when a share would mislead: a top-level budget of zero or below, or fewer
+    than two parts."""
+    topp = per_verksamhet[(per_verksamhet["djup"] == 0) & per_verksamhet["radtyp"].isin(["rad", "summa"])]
+    namn = [g if t == "summa" else v for v, g, t in zip(topp["verksamhet"], topp["grupp"], topp["radtyp"])]
+    ut = pd.DataFrame({"verksamhet": namn, "budget": topp["budget_helar"].to_numpy()})
+    if len(ut) < 2 or ut["budget"].isna().any() or (ut["budget"] <= 0).any():
+        return ut.iloc[0:0].assign(andel=[])
+    ut["andel"] = ut["budget"] / ut["budget"].sum() * 100
+    return ut

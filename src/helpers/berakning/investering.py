@@ -113,7 +113,7 @@ def _niva(df: pd.DataFrame, djup: int, tabell: str) -> list[dict]:
                               "djup": djup, "tabell": tabell, "reserv": reserv,
                               "tryckt_avvikelse": getattr(r, "avvikelse", None)})
             continue
-        del_ = df[df["_stig"].map(lambda s: len(s) > djup and s[djup] == grupp)]
+        del_ = df[df["_stig"].map(lambda s, g=grupp: len(s) > djup and s[djup] == g)]
         if not grupp.lower().startswith(("summa", "totalt")):
             rader.append({"projekt": grupp, "radtyp": "rubrik", "djup": djup, "tabell": tabell})
         rader += _niva(del_, djup + 1, tabell)

@@ -93,7 +93,7 @@ def _html(poster: list[dict]) -> str:
     for (kn, kid), perioder in sorted(trad.items()):
         delar = []
         # Newest period first: that is what readers look for.
-        for i, ((pid, pn), grupper) in enumerate(sorted(perioder.items(), reverse=True)):
+        for i, ((_pid, pn), grupper) in enumerate(sorted(perioder.items(), reverse=True)):
             antal = sum(len(v) for v in grupper.values())
             avsnitt = Markup("").join(
                 Markup('<section class="typ" data-typ="{}"><h3>{}</h3><ul class="rapporter">{}</ul></section>').format(

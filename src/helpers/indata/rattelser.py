@@ -44,7 +44,7 @@ def kontrollera(rattelser: pd.DataFrame, fil: str, tabeller: dict[str, pd.DataFr
     for r in rattelser.itertuples(index=False):
         rader.append(None)
 
-        def fel(kolumn, varde, forvantat):
+        def fel(kolumn, varde, forvantat, r=r):
             problem.append(Problem(fil, r.radnr, kolumn, varde, forvantat))
 
         if r.tabell not in TABELLER or r.tabell == "rattelser":

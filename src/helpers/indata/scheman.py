@@ -46,6 +46,8 @@ KON = ("T", "K", "M")
 JAMFORELSER = ("≥", ">", "≤", "<", "=")
 MATNINGAR = ("ogonblick", "ackumulerad", "manad", "rullande_12")
 RESULTATTYPER = ("utfall", "budget", "budget_period", "prognos")
+RESULTATOVERFORING_SLAG = ("drift", "investering")
+RESULTATOVERFORING_TYPER = ("resultat", "overfors", "aterbetalas")
 
 # resultatposter: the roots of `overordnad` that make a row a revenue or a cost (computed subtotals,
 # standard resultaträkning terms); "Årets resultat" = intäkter − kostnader.
@@ -328,6 +330,24 @@ TABELLER: dict[str, Tabellschema] = {
             ),
             nyckel=("namnd", "ar"),
             belopp=("ingaende", "utgaende", "max_utgaende", "resultatoverforing"),
+        ),
+        Tabellschema(
+            "resultatoverforing",
+            "Resultatöverföring: hur årets över- eller underskott i drift och investeringar hanteras "
+            "(förs över till kommande år, återbetalas).",
+            (
+                _k("namnd"),
+                _k("ar", "ar", beskrivning="året vars resultat fördelas"),
+                _k("slag", "val", tillatna=RESULTATOVERFORING_SLAG, beskrivning="drift eller investering"),
+                _k("post", beskrivning="t.ex. Nämndens överskott eller Beslutade, ej färdigställda investeringar"),
+                _k("typ", "val", tillatna=RESULTATOVERFORING_TYPER,
+                   beskrivning="resultat = årets över-/underskott som fördelas; overfors = förs över; "
+                               "aterbetalas = betalas tillbaka"),
+                _k("belopp", "tal", beskrivning="positivt = överskott"),
+                _k("till_ar", kravs=False, beskrivning="året eller åren beloppet förs över till, t.ex. 2023–2024"),
+            ),
+            nyckel=("namnd", "ar", "slag", "post"),
+            belopp=("belopp",),
         ),
         Tabellschema(
             "prognoser",

@@ -189,7 +189,8 @@ def periodiseringsnot(regler: tuple[str, ...], period: Period) -> list[str]:
 
 def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tkr", *, negativa: bool = False,
                           periodisering: tuple[str, ...] = ()) -> Tabell:
-    """Tabell resultat per verksamhet, with subtotals and "varav" rows; for part-year periods also
+    """Tabell resultat per verksamhet, with subtotals and "varav" rows; last year's full-year utfall when the
+    drift data has last year's rows; for part-year periods also
     helårsprognos and a note on how the period budget was made. ``negativa``: net costs printed negative
     (avvikelse keeps positive = överskott)."""
     ar = period.ar
@@ -199,15 +200,19 @@ def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tk
     rader = tabell.copy()
     rader["verksamhet"] = [f"varav {v}" if t == "varav" else v for v, t in zip(rader["verksamhet"], rader["radtyp"])]
     if negativa:
-        for k in ("utfall", "budget", "budget_helar", "prognos"):
-            rader[k] = -rader[k]
+        for k in ("utfall", "budget", "budget_helar", "prognos", "utfall_fore"):
+            if k in rader:
+                rader[k] = -rader[k]
     kolumner = [
         Kolumn(f"Enhet (belopp i {enhet}, {'kostnader negativa' if negativa else 'nettokostnader'})", "verksamhet"),
         Kolumn(utfall, "utfall", belopp(enhet)),
         Kolumn(budget, "budget", belopp(enhet)),
         Kolumn("Avvikelse", "avvikelse", belopp(enhet)),
-        Kolumn("Avvikelse, %", "avvikelse_procent", procent(1)),
     ]
+    # Last year's full-year outcome right after Avvikelse, where the reports print it ("Föregående år").
+    if "utfall_fore" in tabell and tabell["utfall_fore"].notna().any():
+        kolumner.append(Kolumn(f"Utfall helår {ar - 1}", "utfall_fore", belopp(enhet)))
+    kolumner.append(Kolumn("Avvikelse, %", "avvikelse_procent", procent(1)))
     if tabell["prognos"].notna().any():
         kolumner += [
             Kolumn(f"Budget helår {ar}", "budget_helar", belopp(enhet)),
@@ -286,3 +291,46 @@ def tryckt_totalt_not(raderna: dict[str, float], enhet: str) -> str:
     """The note when Totalt is the resultaträkning's printed net and the rounded rows add up differently."""
     summor = " och ".join(f"{k} {fmt.belopp(v, enhet)}{NBSP}{enhet}" for k, v in raderna.items())
     return (f"Totalt är resultaträkningens tryckta nettokostnad; de avrundade raderna summerar till {summor}.")
+
+
+RESULTATOVERFORING_RUBRIK = {"drift": "Resultatöverföring driftmedel", "investering": "Resultatöverföring investeringsmedel"}
+
+
+def _till_ar(rad) -> str:
+    return "" if fmt.saknas(rad.till_ar) or not str(rad.till_ar).strip() else f" till {str(rad.till_ar).strip()}"
+
+
+def resultatoverforing(rader: pd.DataFrame, slag: str) -> str | None:
+    """'Av nämndens överskott på 17,6 mnkr återbetalas 0,9 mnkr, och 16,7 mnkr föreslås föras över till
+    2023–2024.' Only the amounts of the data: a remainder the data does not name is not invented."""
+    delar = rader[rader["typ"] != "resultat"] if len(rader) else rader
+    if delar.empty:
+        return None
+    resultat = rader[rader["typ"] == "resultat"]
+    b = resultat["belopp"].iloc[0] if len(resultat) else None
+    texter = []
+    for i, r in enumerate(delar.itertuples()):
+        # "Av nämndens underskott på 2,0 mnkr föreslås 2,0 mnkr …": a part with the result's sign reads unsigned.
+        x = fmt.mnkr(abs(r.belopp) if b is not None and (r.belopp < 0) == (b < 0) else r.belopp)
+        if r.typ == "aterbetalas":
+            texter.append(f"återbetalas {x}" if i == 0 else f"{x} återbetalas")
+        else:
+            texter.append(f"föreslås {x} föras över{_till_ar(r)}" if i == 0 else f"{x} föreslås föras över{_till_ar(r)}")
+    if b is not None:
+        ord_ = "överskott" if b >= 0 else "underskott"
+        galler = " gällande investeringar" if slag == "investering" else ""
+        borjan = f"Av nämndens {ord_} på {fmt.mnkr(abs(b))}{galler}"
+    else:
+        borjan = "Av nämndens resultat" + (" gällande investeringar" if slag == "investering" else "")
+    return f"{borjan} {', och '.join(texter)}."
+
+
+def resultatoverforing_tabell(rader: pd.DataFrame, slag: str, enhet: str = "tkr",
+                              decimaler: int | None = None) -> Tabell:
+    """Post, belopp and what happens to it: the year's result first, then what is carried over or repaid."""
+    hantering = {"resultat": "Årets resultat", "aterbetalas": "Återbetalas"}
+    visas = rader.assign(hantering=[hantering.get(r.typ) or f"Förs över{_till_ar(r)}" for r in rader.itertuples()])
+    return Tabell(RESULTATOVERFORING_RUBRIK[slag],
+                  [Kolumn("Post", "post"), Kolumn("Belopp", "belopp", belopp(enhet, decimaler)),
+                   Kolumn("Hantering", "hantering")], visas, enhet=enhet,
+                  fotnoter=["Positivt belopp är ett överskott."], id=f"tabell-resultatoverforing-{slag}")
