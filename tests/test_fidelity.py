@@ -88,11 +88,13 @@ def test_huddinge_spec_foljer_transkriptionen():
     spec = yaml.safe_load((PUBLICERAT / "huddinge_ks_verksamhetsberattelse_2019.yaml").read_text(encoding="utf-8"))
     full = yaml.safe_load((PUBLICERAT / "huddinge/publicerat.yaml").read_text(encoding="utf-8"))["tabeller"]
     namn = {"Driftredovisning, mnkr": "Driftredovisning, mnkr#resultaträkning", "Personalnyckeltal": "Personal",
-            "Saldoöverföringar till 2020: investeringar 2019 (mnkr)": "Investeringar 2019 (mnkr)"}
+            "Saldoöverföringar till 2020: investeringar 2019 (mnkr)": "Investeringar 2019 (mnkr)",
+            "Driftredovisning, mnkr#2": "Driftredovisning, mnkr#verksamhet"}
     kolumnnamn = {"Budget 2019": "Budget", "Utfall 2019": "Utfall"}
     # the report's row labels say the point in time ("per 31 december") where the transcription's do not
     radnamn = {f"Antal anställda{c} per 31 december{g}": f"Antal anställda{c}{g}"
                for c in ("", " chefer") for g in ("", ", kvinnor", ", män")}
+    radnamn["varav politisk verksamhet"] = "- varav politisk verksamhet"
     radnamn["Personalomsättning (exklusive intern rörlighet)"] = \
         "Personalomsättning (exklusive intern rörlighet) ackumulerad"
     jamforda = 0

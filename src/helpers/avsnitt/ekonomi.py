@@ -110,9 +110,10 @@ def visa_resultatrakning(k: Kontext, d: Ekonomi) -> None:
 
 def visa_per_verksamhet(k: Kontext, d: Ekonomi) -> None:
     t = vis.per_verksamhet_tabell(d.per_verksamhet, k.period, k.enhet("drift"), negativa=_negativa(k, "drift"),
-                                  periodisering=d.periodisering)
+                                  periodisering=d.periodisering,
+                                  layout=k.kommun.tabellinstallning("drift").get("visas"))
     if d.raderna_summerar:
-        t.fotnoter.append(vis.tryckt_totalt_not(d.raderna_summerar, k.enhet("drift")))
+        t.fotnoter.append(vis.tryckt_totalt_not(d.raderna_summerar, k.enhet("drift"), k.ar))
     t.fotnoter += rattelser.noter(k, "drift")
     visning.tabell(t)
     visning.stycke(*vis.resultat_per_omrade(d.per_verksamhet))

@@ -107,6 +107,9 @@ def per_verksamhet_belopp(drift: pd.DataFrame, ar: int, till_manad: int = 12) ->
              if "varav_till" in d else pd.Series(None, index=ordning, dtype=object))
     belopp["varav_till"] = [None if pd.isna(v) or str(v).strip() == "" else str(v).strip() for v in varav]
     belopp["varav_till"] = belopp["varav_till"].astype(object)
+    # a printed avvikelse (from unrounded figures), on the annual row
+    belopp["tryckt_avvikelse"] = (d[manad.isna()].groupby("verksamhet", sort=False)["avvikelse"].agg(_summa)
+                                  .reindex(ordning) if "avvikelse" in d else float("nan"))
     return belopp
 
 
@@ -176,6 +179,10 @@ def per_verksamhet(drift: pd.DataFrame, ar: int, till_manad: int = 12, *, totalt
     for k in BELOPP:
         ut[k] = pd.to_numeric(ut.get(k), errors="coerce")
     ut["avvikelse"] = tecken.avvikelse(ut["budget"], ut["utfall"])
+    tryckt = alla["tryckt_avvikelse"].dropna()
+    if len(tryckt):  # the row's printed avvikelse wins over the one computed from rounded amounts
+        egen = ut["radtyp"].isin(["rad", "varav"]) & ut["verksamhet"].isin(tryckt.index)
+        ut.loc[egen, "avvikelse"] = ut.loc[egen, "verksamhet"].map(tryckt)
     ut["avvikelse_procent"] = [tecken.avvikelse_procent(a, b) for a, b in zip(ut["avvikelse"], ut["budget"])]
     ut["prognosavvikelse"] = tecken.avvikelse(ut["budget_helar"], ut["prognos"])
     if "grupp" not in ut:
@@ -433,8 +440,10 @@ def tryckt_totalt(per_verksamhet: pd.DataFrame, resultat: pd.DataFrame, ar: int,
         return per_verksamhet, {}
     budgettyp = "budget" if till_manad == 12 else "budget_period"
     netto = {}
-    for kolumn, typ in (("utfall", "utfall"), ("budget", budgettyp)):
-        r = resultat[(resultat["ar"] == ar) & (resultat["typ"] == typ)]
+    for kolumn, typ, ar_ in (("utfall", "utfall", ar), ("budget", budgettyp, ar), ("utfall_fore", "utfall", ar - 1)):
+        if kolumn not in per_verksamhet or per_verksamhet[kolumn].isna().all():
+            continue
+        r = resultat[(resultat["ar"] == ar_) & (resultat["typ"] == typ)]
         if len(r) == 1 and pd.notna(r["kostnader"].iloc[0]) and pd.notna(r["intakter"].iloc[0]):
             netto[kolumn] = float(r["kostnader"].iloc[0] - r["intakter"].iloc[0])
     if not netto:

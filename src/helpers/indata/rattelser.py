@@ -19,10 +19,12 @@ HARLEDDA = {"avvikelse": lambda df: df["budget"] - df["utfall"]}
 
 
 def _varde(df: pd.DataFrame, kolumn: str) -> pd.Series | None:
+    harledd = HARLEDDA[kolumn](df) if kolumn in HARLEDDA and {"budget", "utfall"} <= set(df.columns) else None
     if kolumn in df.columns:
-        return df[kolumn]
-    if kolumn in HARLEDDA and {"budget", "utfall"} <= set(df.columns):
-        return HARLEDDA[kolumn](df)
+        # a printed avvikelse where the row gives one, else the derived budget − utfall
+        return df[kolumn] if harledd is None else df[kolumn].where(df[kolumn].notna(), harledd)
+    if harledd is not None:
+        return harledd
     return None
 
 

@@ -71,6 +71,9 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("budget", "tal", kravs=False),
                 _k("utfall", "tal", kravs=False),
                 _k("prognos", "tal", kravs=False, beskrivning="helårsprognos"),
+                _k("avvikelse", "tal", kravs=False,
+                   beskrivning="tryckt avvikelse (budget − utfall ur oavrundade belopp, positiv = överskott) på "
+                               "helårsraden; kontrolleras mot budget − utfall"),
                 _k("budget_period", "tal", kravs=False,
                    beskrivning="ackumulerad (periodiserad) budget t.o.m. periodens slut, på helårsraden; "
                                "tom = periodiseras ur månadsrader eller linjärt"),
@@ -78,7 +81,7 @@ TABELLER: dict[str, Tabellschema] = {
                                                           "(visas 'varav …', summeras aldrig)"),
             ),
             nyckel=("namnd", "verksamhet", "ar", "manad"),
-            belopp=("budget", "utfall", "prognos", "budget_period"),
+            belopp=("budget", "utfall", "prognos", "budget_period", "avvikelse"),
         ),
         Tabellschema(
             "resultat",

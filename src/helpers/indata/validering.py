@@ -102,6 +102,20 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
             problem.append(Problem(fil, rad.radnr, "verksamhet", rad.verksamhet,
                                    "en verksamhet, inte en summarad från exporten: ta bort raden, rapporten räknar "
                                    "summorna själv (a total row would be counted twice)"))
+    # a printed avvikelse comes from unrounded figures: within one unit of the last digit of budget − utfall
+    namn = kommun.tabellinstallning("drift").get("enhet", "tkr") if kommun is not None else "tkr"
+    steg = tecken.ENHETER_TILL_TKR[namn] * (0.1 if namn == "mnkr" else 1)
+    if "avvikelse" in df.columns:
+        for rad in df.itertuples(index=False):
+            if not _har(rad.avvikelse):
+                continue
+            if _har(rad.manad) or not (_har(rad.budget) and _har(rad.utfall)):
+                problem.append(Problem(fil, rad.radnr, "avvikelse", None, "en helårsrad med budget och utfall "
+                                       "(a printed avvikelse belongs on the annual row it compares)"))
+            elif abs(tecken.avvikelse(rad.budget, rad.utfall) - rad.avvikelse) > steg + 0.001:
+                problem.append(Problem(fil, rad.radnr, "avvikelse", f"{rad.avvikelse / tecken.ENHETER_TILL_TKR[namn]:g}",
+                                       f"budget − utfall = {tecken.avvikelse(rad.budget, rad.utfall) / tecken.ENHETER_TILL_TKR[namn]:.1f}"
+                                       " (skillnaden är större än avrundning kan förklara; positiv = överskott)"))
     har_varav = "varav_till" in df.columns
     for rad in df.itertuples(index=False):
         if "budget_period" in df.columns and _har(rad.budget_period) and _har(rad.manad):

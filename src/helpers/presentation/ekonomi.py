@@ -187,8 +187,14 @@ def periodiseringsnot(regler: tuple[str, ...], period: Period) -> list[str]:
     return [f"För en del verksamheter {text[r].replace('är ', 'är periodens budget ', 1)}." for r in regler]
 
 
+# visas.kolumner tokens of the per-verksamhet table → its columns
+VERKSAMHET_KOLUMNER = {"utfall": "utfall", "budget": "budget", "avvikelse": "avvikelse", "utfall-1": "utfall_fore",
+                       "avvikelse_procent": "avvikelse_procent", "budget_helar": "budget_helar",
+                       "prognos": "prognos", "avvikelse_helar": "prognosavvikelse"}
+
+
 def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tkr", *, negativa: bool = False,
-                          periodisering: tuple[str, ...] = ()) -> Tabell:
+                          periodisering: tuple[str, ...] = (), layout: dict | None = None) -> Tabell:
     """Tabell resultat per verksamhet, with subtotals and "varav" rows; last year's full-year utfall when the
     drift data has last year's rows; for part-year periods also
     helårsprognos and a note on how the period budget was made. ``negativa``: net costs printed negative
@@ -221,7 +227,20 @@ def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tk
         ]
     fotnot = ("Avvikelse: positivt belopp är ett överskott (bättre än budget)." if negativa
               else "Avvikelse = budget − utfall; positivt belopp är ett överskott.")
-    return Tabell("Tabell resultat per verksamhet", kolumner, rader, enhet=enhet,
+    # The kommun's printed layout (tabeller.drift.visas): column order and labels ({ar}, {fore} = the year
+    # before), the total row's label and the caption. A listed column the data lacks is left out.
+    layout = layout or {}
+    etiketter = layout.get("etiketter") or {}
+    if layout.get("kolumner"):
+        per_nyckel = {k.nyckel: k for k in kolumner}
+        kolumner = [kolumner[0]] + [per_nyckel[VERKSAMHET_KOLUMNER[t]] for t in layout["kolumner"]
+                                    if VERKSAMHET_KOLUMNER.get(t) in per_nyckel]
+    nycklar = {v: t for t, v in VERKSAMHET_KOLUMNER.items()}
+    kolumner = [Kolumn(etiketter[nycklar[k.nyckel]].format(ar=ar, fore=ar - 1), k.nyckel, k.format, k.klass)
+                if nycklar.get(k.nyckel) in etiketter else k for k in kolumner]
+    if etiketter.get("totalt"):
+        rader.loc[rader["radtyp"] == "totalt", "verksamhet"] = etiketter["totalt"]
+    return Tabell(layout.get("rubrik") or "Tabell resultat per verksamhet", kolumner, rader, enhet=enhet,
                   fotnoter=[fotnot, *periodiseringsnot(periodisering, period)],
                   id="tabell-resultat-per-verksamhet")
 
@@ -287,10 +306,11 @@ def eget_kapital(ek: pd.DataFrame, ar: int) -> list[str]:
     return meningar
 
 
-def tryckt_totalt_not(raderna: dict[str, float], enhet: str) -> str:
+def tryckt_totalt_not(raderna: dict[str, float], enhet: str, ar: int) -> str:
     """The note when Totalt is the resultaträkning's printed net and the rounded rows add up differently."""
-    summor = " och ".join(f"{k} {fmt.belopp(v, enhet)}{NBSP}{enhet}" for k, v in raderna.items())
-    return (f"Totalt är resultaträkningens tryckta nettokostnad; de avrundade raderna summerar till {summor}.")
+    namn = {"utfall": f"utfall {ar}", "budget": f"budget {ar}", "utfall_fore": f"utfall {ar - 1}"}
+    summor = fmt.upprakning([f"{namn[k]} {fmt.belopp(v, enhet)}{NBSP}{enhet}" for k, v in raderna.items()])
+    return f"Summaraden är resultaträkningens tryckta nettokostnad; de avrundade raderna summerar till {summor}."
 
 
 RESULTATOVERFORING_RUBRIK = {"drift": "Resultatöverföring driftmedel", "investering": "Resultatöverföring investeringsmedel"}
