@@ -100,6 +100,9 @@ def test_huddinge_spec_foljer_transkriptionen():
     jamforda = 0
     tillagda = spec.get("tillagda_celler", {})
     rattade = spec.get("rattade_celler", {})
+    kanda = spec.get("kanda_fel", {})
+    summarader = spec.get("summarader", {})
+    kallor = (Path(__file__).parents[1] / "data/raw/huddinge/SOURCES.md").read_text(encoding="utf-8")
     rattelser = (Path(__file__).parents[1] / "data/raw/huddinge/2019/rattelser.csv").read_text(encoding="utf-8")
     for rubrik, t in spec["tabeller"].items():
         kalla = full.get(namn.get(rubrik, rubrik))
@@ -109,7 +112,13 @@ def test_huddinge_spec_foljer_transkriptionen():
             tryckta = kalla.get("etappmal_tryckt", {})
             for kol, v in zip(t["kolumner"], varden):
                 kk = kol if kol in kalla["kolumner"] else kolumnnamn[kol]
-                k = kalla["rader"][radnamn.get(rad, rad)][kalla["kolumner"].index(kk)]
+                kallrad = summarader.get(rubrik, {}).get(rad) or radnamn.get(rad, rad)
+                k = kalla["rader"][kallrad][kalla["kolumner"].index(kk)]
+                # a published total the rows do not give: the report prints the computed value with a note, and
+                # SOURCES.md lists the error
+                kant = kanda.get(rubrik, {}).get(rad, {}).get(kol)
+                if kant:
+                    assert f"| {kant[1]} |" in kallor, kant
                 # a cell the seed states only in its text, with the line it is taken from
                 tillagd = tillagda.get(rubrik, {}).get(rad, {}).get(kol)
                 # a corrected figure: the spec names the correction, and rattelser.csv has it with the printed value
@@ -118,7 +127,7 @@ def test_huddinge_spec_foljer_transkriptionen():
                     rader = [r for r in rattelser.splitlines() if f"({rattad[1]} i SOURCES.md)" in r]
                     assert len(rader) == 1 and f";{str(k).replace('.', ',')};" in rader[0], (rubrik, rad, rattad)
                 assert v == k or (k is None and v == tryckta.get(rad)) or (tillagd and tillagd[0] == v) \
-                    or (rattad and rattad[0] == v), (rubrik, rad, kol, v, k)
+                    or (rattad and rattad[0] == v) or (kant and kant[0] == v), (rubrik, rad, kol, v, k)
                 jamforda += 1
     assert jamforda > 500
     antal = spec["tabeller"]["Antal mål per bedömning"]["rader"]["Totalt"]
@@ -164,3 +173,13 @@ def test_delarsrapport_visar_prognos_och_diagram(byggd_rot):
     bild = next((b for b in soup.find_all("img") if b["alt"].startswith("Linjediagram över ackumulerat")), None)
     assert bild is not None and "augusti" in bild["alt"] and "mnkr" in bild["alt"]
     assert "Exempeldata" in soup.get_text()
+
+
+def test_huddinge_kanda_fel_i_summor_sags_i_rapporten(byggd_rot):
+    """Each published total the rows do not give is printed as computed and said so under its table."""
+    spec = yaml.safe_load((PUBLICERAT / "huddinge_ks_verksamhetsberattelse_2019.yaml").read_text(encoding="utf-8"))
+    html = (byggd_rot / "reports/huddinge/2019/verksamhetsberattelse/ks.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", BeautifulSoup(html, "html.parser").get_text(" ").replace("\u00a0", " "))
+    for rader in spec["kanda_fel"].values():
+        for rad in rader:
+            assert f"Känt fel i källan: {rad}:" in text, rad

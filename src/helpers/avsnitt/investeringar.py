@@ -26,7 +26,10 @@ class Investeringar:
 
 def berakna(k: Kontext) -> Investeringar:
     inv = k.tabell("investeringar")
-    return Investeringar(inv, investering.per_projekt(inv, k.ar),
+    enhet = k.kommun.tabellinstallning("investeringar").get("enhet", "tkr")
+    # half a unit of the file's last printed digit, in tkr: 0,05 mnkr, 0,5 tkr, 0,5 kr
+    halv = {"mnkr": 50.0, "tkr": 0.5, "kr": 0.0005}[enhet]
+    return Investeringar(inv, investering.per_projekt(inv, k.ar, halv),
                          ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "investering"))
 
 
@@ -38,9 +41,10 @@ def sammanfattande_meningar(k: Kontext, inv: pd.DataFrame) -> list[str]:
 
 
 def _summerbara(k: Kontext, inv: pd.DataFrame) -> pd.DataFrame:
-    """The rows the sentences may add up: a table that restates projects of the others (a list of
-    saldoöverföringar, ``tabeller.investeringar.aterger``) would count them twice; its överföring is
-    still the nämnd's proposal when the other tables have none."""
+    """The rows the sentences may add up: projects, never a printed group total, and never a table that
+    restates projects of the others (a list of saldoöverföringar, ``tabeller.investeringar.aterger``),
+    which would count them twice; its överföring is still the nämnd's proposal when the others have none."""
+    inv = investering.projektrader(inv)
     aterger = set(k.kommun.tabellinstallning("investeringar").get("aterger") or ())
     if not aterger or "tabell" not in inv:
         return inv
@@ -85,7 +89,9 @@ def visa_tabell(k: Kontext, d: Investeringar) -> None:
             tabell.fotnoter += [n for n, nyckel in zip(rattelser.noter(k, "investeringar"), _nycklar(k))
                                 if not egen or nyckel.split("/")[2:3] in ([egen], [])]
             visning.tabell(tabell)
-        visning.figur(diagram.investeringar(d.per_projekt, k.kommun.palett, ar=k.ar))
+        aterger = set(k.kommun.tabellinstallning("investeringar").get("aterger") or ())
+        egna = d.per_projekt[~d.per_projekt["tabell"].isin(aterger)] if "tabell" in d.per_projekt else d.per_projekt
+        visning.figur(diagram.investeringar(egna, k.kommun.palett, ar=k.ar))
 
 
 def visa_resultatoverforing(k: Kontext, d: Investeringar) -> None:

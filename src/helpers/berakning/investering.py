@@ -25,14 +25,21 @@ def _projektnamn(r) -> str:
     return f"{r.projektnr} - {r.projekt}" if not saknas(r.projektnr) and r.projektnr else r.projekt
 
 
-def per_projekt(investeringar: pd.DataFrame, ar: int) -> pd.DataFrame:
+def per_projekt(investeringar: pd.DataFrame, ar: int, halv_enhet: float = 0.5) -> pd.DataFrame:
     """Project rows with utnyttjande (utfall in % of budget), avvikelser and subtotals, reserves last.
     Amounts in tkr; the sign convention is the internal one (spending positive).
 
     With the municipality's own groups (``tabell``, ``overordnad``) each printed table and each group level
     gets its rows and a Summa row; without them the fixed groups of ``grupp`` apply. ``reserv`` marks rows
-    that are no project (reserves, Återstår av budget), so charts can leave them out."""
+    that are no project (reserves, Återstår av budget), so charts can leave them out.
+
+    Rows with ``grupp = summa`` are a group's printed total (``projekt`` = the group, ``overordnad`` = the
+    path above it; ``Summa`` with no path = the table's total): never a project. Where the printed figure
+    agrees with the rows up to rounding (``halv_enhet`` = half a unit of the file's last digit, in tkr, per
+    row) it is printed; otherwise the computed one is, and column ``summanot`` says what the source printed."""
     inv = investeringar[investeringar["ar"] == ar].copy()
+    tryckta = inv[inv["grupp"] == "summa"] if "grupp" in inv else inv.iloc[0:0]
+    inv = inv.drop(tryckta.index)
     for kol in (*BELOPP, "tabell", "overordnad", "projektnr"):
         if kol not in inv:
             inv[kol] = pd.NA
@@ -49,10 +56,47 @@ def per_projekt(investeringar: pd.DataFrame, ar: int) -> pd.DataFrame:
     if "tryckt_avvikelse" in ut:  # a printed avvikelse (from unrounded figures) on a project row wins
         tryckt = pd.to_numeric(ut["tryckt_avvikelse"], errors="coerce")
         ut["avvikelse"] = tryckt.where(tryckt.notna() & (ut["radtyp"] == "rad"), ut["avvikelse"])
+    if len(tryckta) and "stig" in ut:
+        ut = _tryckta_summor(ut, tryckta, halv_enhet)
     ut["prognosavvikelse"] = ut["budget"] - ut["prognos"]
     ut["periodavvikelse"] = ut["budget_period"] - ut["utfall"]
     ut["utnyttjande"] = [u / b * 100 if not saknas(u) and not saknas(b) and b else None
                          for u, b in zip(ut["utfall"], ut["budget"])]
+    return ut
+
+
+SUMMAKOLUMNER = {"budget": "budget", "utfall": "utfall", "overforing": "överföring", "avvikelse": "avvikelse"}
+
+
+def _tryckta_summor(ut: pd.DataFrame, tryckta: pd.DataFrame, halv_enhet: float) -> pd.DataFrame:
+    """The printed group totals where they agree with the rows up to rounding; a note where they do not."""
+    ut = ut.copy()
+    ut["summanot"] = None
+    for r in tryckta.itertuples():
+        tabell = "" if saknas(r.tabell) else str(r.tabell).strip()
+        stig = _stig(r.overordnad) + (() if str(r.projekt).strip().lower() == "summa" else (str(r.projekt).strip(),))
+        traff = ut.index[(ut["radtyp"].isin(["summa", "totalt"])) & (ut["tabell"] == tabell)
+                         & (ut["stig"].map(lambda s, st=stig: s == st))]
+        if not len(traff):
+            continue  # validate names a printed total without its group
+        i = traff[0]
+        tolerans = halv_enhet * (int(ut.at[i, "antal"]) + 1) + 0.001
+        noter = []
+        for kolumn, ord_ in SUMMAKOLUMNER.items():
+            tryckt = getattr(r, kolumn, None)
+            if kolumn == "avvikelse":  # the group's avvikelse follows its (printed) budget and utfall
+                ut.at[i, "avvikelse"] = ut.at[i, "budget"] - ut.at[i, "utfall"]
+            if saknas(tryckt):
+                continue
+            raknad = ut.at[i, kolumn]
+            if saknas(raknad):
+                continue
+            if abs(tryckt - raknad) <= tolerans:
+                ut.at[i, kolumn] = tryckt
+            else:
+                noter.append((ord_, tryckt, raknad))
+        if noter:
+            ut.at[i, "summanot"] = noter
     return ut
 
 
@@ -97,7 +141,8 @@ def _egna_grupper(inv: pd.DataFrame) -> list[dict]:
         rader += _niva(df, 0, tabell)
         toppar = {s[0] if s else None for s in df["_stig"]}
         if len(toppar) > 1 or None in toppar:  # one top group: its Summa row is already the table's total
-            rader.append({"projekt": "Summa", **_belopp(df), "radtyp": "totalt", "djup": 0, "tabell": tabell})
+            rader.append({"projekt": "Summa", **_belopp(df), "radtyp": "totalt", "djup": 0, "tabell": tabell,
+                          "stig": (), "antal": len(df)})
     return rader
 
 
@@ -117,12 +162,19 @@ def _niva(df: pd.DataFrame, djup: int, tabell: str) -> list[dict]:
         if not grupp.lower().startswith(("summa", "totalt")):
             rader.append({"projekt": grupp, "radtyp": "rubrik", "djup": djup, "tabell": tabell})
         rader += _niva(del_, djup + 1, tabell)
-        rader.append({"projekt": summarubrik(grupp), **_belopp(del_), "radtyp": "summa", "djup": djup, "tabell": tabell})
+        rader.append({"projekt": summarubrik(grupp), **_belopp(del_), "radtyp": "summa", "djup": djup, "tabell": tabell,
+                      "stig": del_["_stig"].iloc[0][: djup + 1], "antal": len(del_)})
     return rader
 
 
+def projektrader(investeringar: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are projects or reserves: a printed group total (grupp = summa) is neither."""
+    return investeringar[investeringar["grupp"] != "summa"] if "grupp" in investeringar else investeringar
+
+
 def totalt(investeringar: pd.DataFrame, ar: int) -> dict:
-    inv = investeringar[investeringar["ar"] == ar]
+    inv = projektrader(investeringar)
+    inv = inv[inv["ar"] == ar]
     utfall, budget = inv["utfall"].sum(), inv["budget"].sum()
     return {"utfall": utfall, "budget": budget, "overforing": inv["overforing"].sum(min_count=1),
             "utnyttjande": utfall / budget * 100 if budget else None,

@@ -124,7 +124,9 @@ TABELLER: dict[str, Tabellschema] = {
                 _k("namnd"),
                 _k("projekt"),
                 _k("projektnr", kravs=False),
-                _k("grupp", "val", kravs=False, tillatna=("projekt", "reserv", "pagaende", "fardigstallt")),
+                _k("grupp", "val", kravs=False, tillatna=("projekt", "reserv", "pagaende", "fardigstallt", "summa"),
+                   beskrivning="summa = gruppens tryckta summa (projekt = gruppen, overordnad = stigen ovanför; "
+                               "Summa utan stig = tabellens); kontrolleras mot raderna"),
                 _k("ar", "ar"),
                 _k("budget", "tal", kravs=False, beskrivning="budget helår"),
                 _k("utfall", "tal", kravs=False),

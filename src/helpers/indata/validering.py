@@ -267,8 +267,22 @@ def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
     namn = kommun.tabellinstallning("investeringar").get("enhet", "tkr")
     enhet = tecken.ENHETER_TILL_TKR[namn]
     steg = enhet * (0.1 if namn == "mnkr" else 1)  # one unit of the last printed digit
+    # a printed group total must name a group of the same table (its figures are checked in the report,
+    # which prints the rows' sum with a note where the source's total is wrong)
+    def stig(v) -> tuple[str, ...]:
+        return tuple(d.strip() for d in str(v).split("/") if d.strip()) if _har(v) else ()
+
+    grupper = {(str(r.tabell) if _har(r.tabell) else "", stig(r.overordnad)[:i])
+               for r in df.itertuples(index=False) if r.grupp != "summa"
+               for i in range(len(stig(r.overordnad)) + 1)}
+    for r in df[df["grupp"] == "summa"].itertuples(index=False):
+        egen = stig(r.overordnad) + (() if str(r.projekt).strip().lower() == "summa" else (str(r.projekt).strip(),))
+        if (str(r.tabell) if _har(r.tabell) else "", egen) not in grupper:
+            problem.append(Problem(fil, r.radnr, "projekt", r.projekt, "namnet på en grupp (eller Summa för hela "
+                                   "tabellen) som projektrader i samma tabell ligger under (a printed total names "
+                                   "its group)"))
     for r in df.itertuples(index=False):
-        if not _har(r.avvikelse):
+        if not _har(r.avvikelse) or r.grupp == "summa":
             continue
         if not (_har(r.budget) and _har(r.utfall)):
             problem.append(Problem(fil, r.radnr, "avvikelse", None, "budget och utfall på samma rad "

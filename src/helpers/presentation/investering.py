@@ -93,6 +93,7 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
             if k in rader:
                 rader[k] = -rader[k]
         noter.append("Utgifter redovisas med minustecken och intäkter utan; avvikelse: positivt belopp är under budget.")
+    noter += _summanoter(rader, enhet, decimaler, negativ=bool(noter))
     if layout.get("kolumner"):
         per_nyckel = {k.nyckel: k for k in kol}
         kol = [kol[0]] + [per_nyckel[KOLUMNTECKEN[t]] for t in layout["kolumner"]
@@ -102,6 +103,25 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
            if (t := next((t for t, n in KOLUMNTECKEN.items() if n == k.nyckel), None)) in etiketter else k
            for k in kol]
     return Tabell(rubrik, kol, rader, enhet=enhet, fotnoter=noter)
+
+
+def _summanoter(rader: pd.DataFrame, enhet: str, decimaler: int | None, *, negativ: bool) -> list[str]:
+    """'Känt fel i källan: Summa investeringsprojekt, avvikelse tryckt 42,1; raderna ger 86,0.' for each printed
+    total that the rows do not give (the table prints the rows' figure)."""
+    if "summanot" not in rader:
+        return []
+    ut = []
+    for projekt, noter in zip(rader["projekt"], rader["summanot"]):
+        if not isinstance(noter, list):
+            continue
+        delar = []
+        for ord_, tryckt, raknad in noter:
+            tecken = -1 if negativ and ord_ in ("budget", "utfall") else 1
+            kalla = "budget − utfall ger" if ord_ == "avvikelse" else "raderna ger"
+            delar.append(f"{ord_} tryckt {fmt.belopp(tecken * tryckt, enhet, decimaler)}, {kalla} "
+                         f"{fmt.belopp(tecken * raknad, enhet, decimaler)}")
+        ut.append(f"Känt fel i källan: {projekt}: {'; '.join(delar)}. Tabellen visar det beräknade värdet.")
+    return ut
 
 
 def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None,
