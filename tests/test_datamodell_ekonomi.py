@@ -210,6 +210,36 @@ def test_resultatposter_tryckta_summor_avvikelse_och_balansresultat(tmp_path):
     assert t.at["Balansresultat", "budget_2019"] == pytest.approx((8800 - 234100) - (-2500))
 
 
+def test_resultatposter_i_delarsrapport_avvikelse_perioden_och_helar(tmp_path):
+    """A delårsrapport never sets the helårsbudget against the period's utfall: avvikelse perioden =
+    budget_period − utfall, avvikelse helår = budget − prognos (positive = better), as in Tabell resultat."""
+    poster = _las(tmp_path, "resultatposter", "namnd;ar;typ;post;overordnad;belopp\n"
+                  "x;2024;budget;Taxor och avgifter;Verksamhetens intäkter;90\n"
+                  "x;2024;budget_period;Taxor och avgifter;Verksamhetens intäkter;60\n"
+                  "x;2024;utfall;Taxor och avgifter;Verksamhetens intäkter;55\n"
+                  "x;2024;prognos;Taxor och avgifter;Verksamhetens intäkter;85\n"
+                  "x;2024;budget;Lokaler;Verksamhetens kostnader;-300\n"
+                  "x;2024;budget_period;Lokaler;Verksamhetens kostnader;-190\n"
+                  "x;2024;utfall;Lokaler;Verksamhetens kostnader;-200\n"
+                  "x;2024;prognos;Lokaler;Verksamhetens kostnader;-310\n", {"kostnader": "negativa"})
+    t = ekonomi.resultatposter(poster, 2024, till_manad=8)
+    assert [c for c in t.columns if c.endswith("2024")] == [
+        "budget_2024", "budget_period_2024", "utfall_2024", "avvikelse_period_2024", "prognos_2024",
+        "avvikelse_helar_2024"]
+    rad = t.set_index("post")
+    assert rad.at["Taxor och avgifter", "avvikelse_period_2024"] == pytest.approx(-5)   # 55 − 60
+    assert rad.at["Lokaler", "avvikelse_period_2024"] == pytest.approx(-10)             # 190 − 200
+    assert rad.at["Lokaler", "avvikelse_helar_2024"] == pytest.approx(-10)              # 300 − 310
+    assert rad.at["Årets resultat", "avvikelse_period_2024"] == pytest.approx((55 - 200) - (60 - 190))
+    assert rad.at["Årets resultat", "avvikelse_helar_2024"] == pytest.approx((85 - 310) - (90 - 300))
+    html = vis.resultatposter_tabell(t, AUGUSTI, "tkr", negativa=True).html()
+    assert "Avvikelse jan–aug 2024" in html and "Avvikelse helår 2024" in html
+    assert ('<th scope="row">Lokaler</th><td class="tal">−300</td><td class="tal">−190</td><td class="tal">−200</td>'
+            '<td class="tal">−10</td><td class="tal">−310</td><td class="tal">−10</td>') in html
+    # the year report keeps budget − utfall
+    assert "avvikelse_2024" in ekonomi.resultatposter(poster, 2024).columns
+
+
 def test_tryckt_avvikelse_som_inte_stammer_stoppas(rot):
     from helpers.indata.validering import validera_period
     from helpers.konfig.kommun import las_kommun, las_period

@@ -55,7 +55,8 @@ def berakna(k: Kontext) -> Ekonomi:
                    ekonomi.prognossakerhet(k.tabell("prognoser"), totalt, k.ar),
                    ekonomi.ackumulerat_per_manad(drift, k.ar, k.period.till_manad),
                    ekonomi.periodisering(drift, k.ar, k.period.till_manad),
-                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat")),
+                   ekonomi.resultatposter(k.tabell("resultatposter"), k.ar, k.tabell("resultat"),
+                                          k.period.till_manad),
                    k.tabell("eget_kapital"), raderna,
                    ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "drift"))
 

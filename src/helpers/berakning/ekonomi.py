@@ -299,7 +299,8 @@ def ackumulerat_per_manad(drift: pd.DataFrame, ar: int, till_manad: int = 12) ->
     return ack[["budget", "utfall"]].reset_index()
 
 
-def resultatposter(poster: pd.DataFrame, ar: int, resultat: pd.DataFrame | None = None) -> pd.DataFrame:
+def resultatposter(poster: pd.DataFrame, ar: int, resultat: pd.DataFrame | None = None,
+                   till_manad: int = 12) -> pd.DataFrame:
     """The resultaträkning per kostnadsslag, in the file's order, with computed subtotals.
 
     Every node of ``overordnad`` (a /-path) becomes a Summa row after its posts; after the roots
@@ -308,6 +309,9 @@ def resultatposter(poster: pd.DataFrame, ar: int, resultat: pd.DataFrame | None 
     rows (an uttag ur eget kapital), "Balansresultat" = Årets resultat − them follows. Columns: post,
     radtyp (rad | summa | resultat | varav), djup, kostnad (bool: printed sign setting applies), one column
     per (ar, typ) named ``<typ>_<ar>`` and ``avvikelse_<ar>`` for the report year when it has budget and utfall.
+    In a part-year report (``till_manad`` < 12) the helårsbudget is never set against the period's utfall:
+    ``avvikelse_period_<ar>`` = budget_period − utfall and ``avvikelse_helar_<ar>`` = budget − prognos, as in
+    Tabell resultat, each where its two columns exist.
 
     Printed (rounded) figures: where ``resultat`` (resultat.csv) gives intäkter/kostnader for a column, the
     two totals and Årets resultat are those figures, not the sum of rounded posts (validate checks that they
@@ -395,6 +399,15 @@ def resultatposter(poster: pd.DataFrame, ar: int, resultat: pd.DataFrame | None 
     ut = pd.DataFrame(rader)
     for c in kolumner:
         ut[c] = pd.to_numeric(ut[c], errors="coerce")
+    if till_manad < 12:
+        for namn, budget, utfall in (("avvikelse_period", "budget_period", "utfall"),
+                                     ("avvikelse_helar", "budget", "prognos")):
+            if f"{budget}_{ar}" in kolumner and f"{utfall}_{ar}" in kolumner:
+                ut[f"{namn}_{ar}"] = [tecken.avvikelse(b, u) if kost else tecken.avvikelse_intakt(b, u)
+                                      for b, u, kost in zip(ut[f"{budget}_{ar}"], ut[f"{utfall}_{ar}"], ut["kostnad"])]
+        varden = sorted((c for c in ut.columns if "_" in c and c.rsplit("_", 1)[1].isdigit()),
+                        key=lambda c: (int(c.rsplit("_", 1)[1]), _TYPORDNING.get(c.rsplit("_", 1)[0], 9)))
+        return ut[["post", "radtyp", "djup", "kostnad", *varden]]
     if f"budget_{ar}" in kolumner and f"utfall_{ar}" in kolumner:
         # positive = better than budget: more revenue, lower cost, a larger result
         ut[f"avvikelse_{ar}"] = [tecken.avvikelse(b, u) if kost else tecken.avvikelse_intakt(b, u)
