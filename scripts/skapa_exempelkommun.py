@@ -124,6 +124,7 @@ def kommun_yaml() -> str:
         "tabeller:",
         "  drift: {enhet: tkr, kostnader: negativa}",
         "  resultat: {enhet: tkr, intakter: negativa, kostnader: positiva}",
+        "  resultatposter: {enhet: tkr, intakter: negativa, kostnader: positiva}",
         "  investeringar: {enhet: tkr, utgifter: positiva}",
         "  investeringsbudget: {enhet: tkr, utgifter: positiva}",
         "  personal: {min_antal: 5}",
@@ -537,7 +538,7 @@ def drift(rng: random.Random, till_manad: int) -> tuple[str, dict]:
                 tendens = rng.uniform(0.03, 0.06)  # the deficit bun's ekonomi.md explains
             fg_utfall = arsbudget * rng.uniform(0.93, 1.02)
             rader.append([nid, enh, avd, AR - 1, None, None, -round(fg_utfall, 3), None])
-            summa = summor.setdefault(nid, [0.0, 0.0, 0.0])
+            summa = summor.setdefault(nid, [0.0, 0.0, 0.0, 0.0, 0.0])  # fg, årsbudget, utfall, periodbudget, prognos
             summa[0] += round(fg_utfall, 3)
             summa[1] += arsbudget
             # Each unit's months deviate a little from its kind's profile: no two units alike.
@@ -549,22 +550,90 @@ def drift(rng: random.Random, till_manad: int) -> tuple[str, dict]:
                 if till_manad < 12 and m == 12:
                     prognos = -round(arsbudget * (1 + tendens * 0.8), 3)
                 summa[2] += round(utfall_m, 3) if utfall_m is not None else 0.0
+                summa[3] += round(budget_m, 3) if m <= till_manad else 0.0
+                summa[4] += round(arsbudget * (1 + tendens * 0.8), 3) if prognos is not None else 0.0
                 rader.append([nid, enh, avd, AR, m, -round(budget_m, 3),
                               None if utfall_m is None else -round(utfall_m, 3), prognos])
     return _csv(rader, ["namnd", "verksamhet", "overordnad", "ar", "manad", "budget", "utfall", "prognos"]), summor
 
 
-def resultat(rng: random.Random, summor: dict) -> str:
-    """Intäkter and kostnader whose difference is the drift's nettokostnad for each column."""
-    rader = []
+def resultat(rng: random.Random, summor: dict, till_manad: int = 12) -> tuple[str, dict]:
+    """Intäkter and kostnader whose difference is the drift's nettokostnad for each column; a delårsrapport
+    also has the period budget and the full-year forecast (with the year budget's and the outcome's share
+    of revenue). Also returns {(nämnd, år, typ): (intäkter, kostnader)} in tkr, both positive, for the posts."""
+    rader, totaler = [], {}
     for nid, _, _, ram in NAMNDER:
-        fg, budget, ack = summor[nid]
+        fg, budget, ack, periodbudget, prognos = summor[nid]
+        # Revenue as a share of the net cost is the nämnd's own (fees, grants), a little different per column.
+        # The period's stream still draws once per row, so everything generated after it stays the same.
+        arng = random.Random(f"{FRO}-intaktsandel-{nid}")
+        bas, andel = arng.uniform(0.08, 0.25), {}
         for ar, typ, netto in ((AR - 1, "utfall", fg), (AR, "budget", budget), (AR, "utfall", ack)):
-            intakter = netto * rng.uniform(0.08, 0.25)
+            rng.uniform(0.08, 0.25)
+            andel[(ar, typ)] = bas * arng.uniform(0.95, 1.05)
+            intakter = netto * andel[(ar, typ)]
             kostnader = netto + intakter
             rader.append([nid, ar, typ, -round(intakter, 3), round(kostnader, 3), None,
                           round(ram * rng.uniform(-0.02, 0.02), 3) if ar < AR else None])
-    return _csv(rader, ["namnd", "ar", "typ", "intakter", "kostnader", "nettokostnad", "resultat"])
+            totaler[(nid, ar, typ)] = (round(intakter, 3), round(kostnader, 3))
+        if till_manad < 12:  # no draws from rng here: the rest of the period's data stays as it was
+            for typ, netto, kvot in (("budget_period", periodbudget, andel[(AR, "budget")]),
+                                     ("prognos", prognos, andel[(AR, "utfall")])):
+                intakter = netto * kvot
+                rader.append([nid, AR, typ, -round(intakter, 3), round(netto + intakter, 3), None, None])
+                totaler[(nid, AR, typ)] = (round(intakter, 3), round(netto + intakter, 3))
+    return _csv(rader, ["namnd", "ar", "typ", "intakter", "kostnader", "nettokostnad", "resultat"]), totaler
+
+
+# The resultaträkning per kostnadsslag: each nämnd's revenue and cost split by kind, in shares that fit
+# what it does (schools and care are personnel-heavy, gymnasiet and socialtjänsten buy places, tekniska
+# nämnden lets premises, bygglov and tillsyn are fee-financed).
+INTAKTSPOSTER = ["Taxor och avgifter", "Bidrag", "Övriga intäkter"]
+KOSTNADSPOSTER = ["Personalkostnader", "Lokaler", "Köp av verksamhet", "Övriga kostnader"]
+POSTANDELAR = {
+    "ks": ([0.10, 0.30, 0.60], [0.45, 0.08, 0.12, 0.35]),
+    "bun": ([0.25, 0.60, 0.15], [0.58, 0.17, 0.15, 0.10]),
+    "gyn": ([0.05, 0.65, 0.30], [0.45, 0.15, 0.30, 0.10]),
+    "son": ([0.15, 0.55, 0.30], [0.45, 0.08, 0.37, 0.10]),
+    "aon": ([0.35, 0.45, 0.20], [0.62, 0.12, 0.16, 0.10]),
+    "kfn": ([0.35, 0.25, 0.40], [0.40, 0.30, 0.08, 0.22]),
+    "sbn": ([0.70, 0.15, 0.15], [0.65, 0.08, 0.10, 0.17]),
+    "mhn": ([0.75, 0.10, 0.15], [0.72, 0.08, 0.05, 0.15]),
+    "tn": ([0.20, 0.10, 0.70], [0.25, 0.35, 0.25, 0.15]),
+    "ofn": ([0.05, 0.20, 0.75], [0.55, 0.05, 0.05, 0.35]),
+    "vn": ([0.02, 0.88, 0.10], [0.50, 0.10, 0.05, 0.35]),
+}
+
+
+def _fordela(total: float, andelar: list[float], rng: random.Random) -> list[float]:
+    """``total`` split by ``andelar`` with a little noise (budget, outcome and forecast of a nämnd differ by a
+    few per cent per post); the last part takes the remainder, so the parts add up exactly (to the 0,001 tkr
+    the CSV keeps)."""
+    vikter = [a * rng.uniform(0.97, 1.03) for a in andelar]
+    delar = [round(total * v / sum(vikter), 3) for v in vikter[:-1]]
+    return delar + [round(total - sum(delar), 3)]
+
+
+def resultatposter(totaler: dict, till_manad: int) -> str:
+    """resultatposter.csv: the report year's typer (and last year's bokslut in the årsredovisning) split per
+    kostnadsslag, adding up to resultat.csv's intäkter and kostnader. Ledger signs, like resultat.csv:
+    revenues negative, costs positive."""
+    typer = ([(AR, "budget"), (AR, "budget_period"), (AR, "utfall"), (AR, "prognos")] if till_manad < 12
+             else [(AR - 1, "utfall"), (AR, "budget"), (AR, "utfall")])
+    rader = []
+    for nid, *_ in NAMNDER:
+        # this nämnd's own mix, the same in both reports of the year
+        nrng = random.Random(f"{FRO}-postandelar-{nid}")
+        intaktsandelar, kostnadsandelar = ([a * nrng.uniform(0.85, 1.15) for a in andelar]
+                                           for andelar in POSTANDELAR[nid])
+        for ar, typ in typer:
+            rng = random.Random(f"{FRO}-poster-{nid}-{ar}-{typ}-{till_manad}")
+            intakter, kostnader = totaler[(nid, ar, typ)]
+            for post, belopp in zip(INTAKTSPOSTER, _fordela(intakter, intaktsandelar, rng)):
+                rader.append([nid, ar, typ, post, "Verksamhetens intäkter", -belopp])
+            for post, belopp in zip(KOSTNADSPOSTER, _fordela(kostnader, kostnadsandelar, rng)):
+                rader.append([nid, ar, typ, post, "Verksamhetens kostnader", belopp])
+    return _csv(rader, ["namnd", "ar", "typ", "post", "overordnad", "belopp"])
 
 
 def _serie(nid: str, kid: str, nr: int, ind: tuple) -> dict:
@@ -600,18 +669,54 @@ def _serie(nid: str, kid: str, nr: int, ind: tuple) -> dict:
     return {"utfall": utfall, "mal": mal, "etappmal": etappmal, "kon": kon_varden if kon else None}
 
 
+# Targets that are not a number (indikatorvarden.malvarde_text), by indicator name: (text, jamforelse,
+# what the comparison value is called in the motivering, comparison value / the year's outcome). Öka/Minska
+# compare with the year before; the others with a comparison value in `varde` (the county average,
+# comparable municipalities' average). Some are reached and some not, as in a real report.
+TEXTMAL = {
+    "Andel miljöbilar i kommunorganisationen": ("Öka", None, None, None),
+    "Andel ekologiska livsmedel i förskola och skola": ("Öka", None, None, None),
+    "Andel kontrollerade livsmedelsanläggningar med avvikelser": ("Minska", None, None, None),
+    "Andel elever i årskurs 9 som är behöriga till yrkesprogram": ("Länssnitt", "≥", "länssnittet", 0.97),
+    "Kostnad för valadministration per röstberättigad": ("lägre än i jämförbara kommuner", "<",
+                                                         "snittet i jämförbara kommuner", 0.97),
+}
+
+
+def _textmal(namn: str, s: dict, dec: int) -> dict | None:
+    """The indicator's text target for AR, with its comparison value when the text needs one."""
+    if namn not in TEXTMAL:
+        return None
+    text, jamforelse, benamning, faktor = TEXTMAL[namn]
+    varde = round(s["utfall"][AR] * faktor, dec) if faktor else None
+    return {"text": text, "jamforelse": jamforelse, "varde": varde, "benamning": benamning}
+
+
 def _bedom(indikatorer: list[tuple], serier: list[dict]) -> tuple[str, list[tuple]]:
-    """The assessment that follows from the targets: all reached → uppfyllt, some or close → delvis."""
-    med_mal = [(ind, s) for ind, s in zip(indikatorer, serier) if s["mal"] is not None]
+    """The assessment that follows from the targets: all reached → uppfyllt, some or close → delvis. A
+    text target is judged as the reports' "Når målet" judges it: Öka/Minska against the year before, a
+    comparison value with its jamforelse."""
+    med_mal = [(ind, s) for ind, s in zip(indikatorer, serier) if s["mal"] is not None or s.get("textmal")]
     nadda, nara, texter = 0, 0, []
     for ind, s in med_mal:
         namn, enhet, polaritet, _, dec, _, _ = ind
-        v, mal = s["utfall"][AR], s["mal"]
-        nadd = v >= mal if polaritet == "hogre_battre" else v <= mal
+        v, mal, tm = s["utfall"][AR], s["mal"], s.get("textmal")
+        if tm and tm["varde"] is None:
+            forra = s["utfall"][AR - 1]
+            nadd = v > forra if tm["text"] == "Öka" else v < forra
+            jamfort = (f"{_med_enhet(forra, enhet, dec)} året före (målet är att värdet ska "
+                       f"{tm['text'].lower()})")
+        elif tm:
+            mal = tm["varde"]
+            nadd = {"≥": v >= mal, "<": v < mal}[tm["jamforelse"]]
+            nara += not nadd and abs(v - mal) <= 0.03 * abs(mal)
+            jamfort = f"{tm['benamning']} {_med_enhet(mal, enhet, dec)}"
+        else:
+            nadd = v >= mal if polaritet == "hogre_battre" else v <= mal
+            nara += not nadd and abs(v - mal) <= 0.03 * abs(mal)
+            jamfort = f"målvärdet {_med_enhet(mal, enhet, dec if not float(mal).is_integer() else 0)}"
         nadda += nadd
-        nara += not nadd and abs(v - mal) <= 0.03 * abs(mal)
-        texter.append((f"{namn[0].lower()}{namn[1:]}", _med_enhet(v, enhet, dec),
-                       _med_enhet(mal, enhet, dec if not float(mal).is_integer() else 0)))
+        texter.append((f"{namn[0].lower()}{namn[1:]}", _med_enhet(v, enhet, dec), jamfort))
     if nadda == len(med_mal):
         return "uppfyllt", texter
     return ("delvis" if nadda or nara else "ej_uppfyllt"), texter
@@ -636,24 +741,31 @@ def mal_och_indikatorer(rng: random.Random, till_manad: int = 12) -> dict[str, s
                 iid = f"I{n:03d}"
                 inamn, enhet, polaritet, _, dec, _, kolada = indikator
                 s = _serie(nid, kid, nr, indikator)
+                s["textmal"] = _textmal(inamn, s, dec)
                 serier.append(s)
                 visat = inamn if enhet in ("procent", "antal") else f"{inamn}, {enhet}"
                 ind.append([iid, gid, visat, "KF" if nr == 0 else namn_kort(nid), enhet, polaritet, dec, kolada, None])
                 for ar, v in s["utfall"].items():
                     varden.append([iid, ar, "utfall", "T", float(v), None, None,
-                                   "Kolada" if kolada else "Egen mätning"])
+                                   "Kolada" if kolada else "Egen mätning", None, None])
                     if s["kon"]:
                         for k, kv in zip("KM", s["kon"][ar]):
-                            varden.append([iid, ar, "utfall", k, float(kv), None, None, None])
-                if s["mal"] is not None:
-                    varden.append([iid, AR, "mal", "T", float(s["mal"]), "niva", None, None])
-                    varden.append([iid, AR + 2, "etappmal", "T", float(s["etappmal"]), "niva", None, None])
+                            varden.append([iid, ar, "utfall", k, float(kv), None, None, None, None, None])
+                if s["textmal"]:  # the target as text; the etappmål keeps the text (a future average is unknown)
+                    tm = s["textmal"]
+                    varden.append([iid, AR, "mal", "T", None if tm["varde"] is None else float(tm["varde"]),
+                                   None if tm["varde"] is None else "niva", None, None, tm["text"], tm["jamforelse"]])
+                    varden.append([iid, AR + 2, "etappmal", "T", None, None, None, None, tm["text"], tm["jamforelse"]])
+                elif s["mal"] is not None:
+                    varden.append([iid, AR, "mal", "T", float(s["mal"]), "niva", None, None, None, None])
+                    varden.append([iid, AR + 2, "etappmal", "T", float(s["etappmal"]), "niva", None, None, None, None])
             kod, texter = _bedom(indikatorer, serier)
             bed.append([nid, gid, kod, motivering(kod, insats, texter, till_manad)])
     return {
         "mal": _csv(mal, ["id", "overordnad", "niva", "nummer", "titel", "kortnamn", "beskrivning", "namnd"]),
         "indikatorer": _csv(ind, ["id", "mal", "namn", "agare", "enhet", "polaritet", "decimaler", "kolada_id", "fotnot"]),
-        "indikatorvarden": _csv(varden, ["indikator", "ar", "typ", "kon", "varde", "vardetyp", "saknas", "kalla"]),
+        "indikatorvarden": _csv(varden, ["indikator", "ar", "typ", "kon", "varde", "vardetyp", "saknas", "kalla",
+                                         "malvarde_text", "jamforelse"]),
         "malbedomning": _csv(bed, ["namnd", "mal", "bedomning", "motivering"]),
     }
 
@@ -666,7 +778,7 @@ def namn_kort(nid: str) -> str:
 def motivering(kod: str, insats: str, texter: list[tuple], till_manad: int) -> str:
     """What the nämnd did, what the indicators show against their targets, and the conclusion."""
     verb = "är" if till_manad < 12 else "blev"
-    matt = " ".join(f"{'Senaste utfallet' if till_manad < 12 else 'Utfallet'} för {namn} {verb} {v} mot målvärdet {m}."
+    matt = " ".join(f"{'Senaste utfallet' if till_manad < 12 else 'Utfallet'} för {namn} {verb} {v} mot {m}."
                     for namn, v, m in texter)
     if till_manad < 12:
         slut = {"uppfyllt": "Prognosen är att målet uppfylls för helåret.",
@@ -715,8 +827,9 @@ def ovrigt(rng: random.Random, till_manad: int = 12) -> dict[str, str]:
                         _uppdragskommentar(status, klart, orsak, nar)])
         anstallda = max(int(ram / 900), 3)
         for grupp, antal, varde in _sjukfranvaro(nid, AR, anstallda):
-            pers.append([nid, AR, None, "antal_anstallda", grupp, float(antal), antal])
-            pers.append([nid, AR, None, "sjukfranvaro", grupp, round(varde, 1), antal])
+            # headcount at the period's end (31 augusti / 31 december), not over the year
+            pers.append([nid, AR, till_manad, "antal_anstallda", grupp, float(antal), antal, "ogonblick"])
+            pers.append([nid, AR, None, "sjukfranvaro", grupp, round(varde, 1), antal, None])
         pers += personal_tillagg(nid, anstallda, till_manad)
         for j, (risk, moment) in enumerate([("Felaktiga utbetalningar", "Stickprov av 20 leverantörsfakturor"),
                                             KONTROLL[nid]]):
@@ -728,7 +841,7 @@ def ovrigt(rng: random.Random, till_manad: int = 12) -> dict[str, str]:
     return {
         "investeringar": _csv(inv, ["namnd", "projekt", "projektnr", "grupp", "ar", "budget", "utfall", "prognos", "overforing"]),
         "uppdrag": _csv(upp, ["namnd", "id", "titel", "kalla", "grupp", "status", "kommentar"]),
-        "personal": _csv(pers, ["namnd", "ar", "manad", "nyckeltal", "grupp", "varde", "antal"]),
+        "personal": _csv(pers, ["namnd", "ar", "manad", "nyckeltal", "grupp", "varde", "antal", "matning"]),
         "internkontroll": _csv(ik, ["namnd", "id", "malkategori", "risk", "kontrollmoment", "resultat", "atgard", "avvikelse"]),
     }
 
@@ -747,7 +860,7 @@ def personal_tillagg(nid: str, anstallda: int, till_manad: int = 12) -> list[lis
     """Last year's figures, age groups and monthly sjukfrånvaro up to the period's last month. Small
     nämnder get groups under five persons, so the reports show the suppression."""
     rng = random.Random(f"{FRO}-personal-{nid}")
-    rader = [[nid, AR - 1, None, "sjukfranvaro", grupp, round(varde, 1), antal]
+    rader = [[nid, AR - 1, None, "sjukfranvaro", grupp, round(varde, 1), antal, None]
              for grupp, antal, varde in _sjukfranvaro(nid, AR - 1, anstallda)]
     # Sick leave rises with age; the age groups straddle the total.
     unga, mellan = round(anstallda * 0.15), round(anstallda * 0.5)
@@ -755,7 +868,7 @@ def personal_tillagg(nid: str, anstallda: int, till_manad: int = 12) -> list[lis
         alla = _sjukfranvaro(nid, ar, anstallda)[0][2]
         for grupp, antal, faktor in (("-29", unga, rng.uniform(0.7, 0.9)), ("30-49", mellan, rng.uniform(0.9, 1.0)),
                                      ("50-", anstallda - unga - mellan, rng.uniform(1.15, 1.35))):
-            rader.append([nid, ar, None, "sjukfranvaro", grupp, round(alla * faktor, 1), antal])
+            rader.append([nid, ar, None, "sjukfranvaro", grupp, round(alla * faktor, 1), antal, None])
     # Winter colds and the summer low around the year's level; no month after the period's end (a
     # delårsrapport cannot know it).
     sasong = [1.3 if m in (1, 2, 12) else (0.7 if m in (6, 7) else 1.0) for m in range(1, 13)]
@@ -763,7 +876,7 @@ def personal_tillagg(nid: str, anstallda: int, till_manad: int = 12) -> list[lis
         alla = _sjukfranvaro(nid, ar, anstallda)[0][2]
         for m in range(1, 13 if ar < AR else till_manad + 1):
             varde = alla * sasong[m - 1] / (sum(sasong) / 12) * rng.uniform(0.93, 1.07)
-            rader.append([nid, ar, m, "sjukfranvaro", "alla", round(varde, 1), anstallda])
+            rader.append([nid, ar, m, "sjukfranvaro", "alla", round(varde, 1), anstallda, None])
     return rader
 
 
@@ -919,11 +1032,16 @@ def skriv(ut: Path) -> None:
         mapp.mkdir(exist_ok=True)
         (mapp / "period.yaml").write_text(
             f"# Syntetisk period. {'Delår januari–augusti' if till < 12 else 'Helår'} {AR}.\n"
-            f"ar: {AR}\ntill_manad: {till}\nrapporttyper: [{typer}]\n", encoding="utf-8")
+            f"ar: {AR}\ntill_manad: {till}\nrapporttyper: [{typer}]\n"
+            + ("# Delårsrapporten trycker kostnaderna med minustecken (verksamhetsberättelsen gör det inte).\n"
+               "tabeller:\n  drift: {visas: {kostnader: negativa}}\n  resultatposter: {visas: {kostnader: negativa}}\n"
+               if till < 12 else ""), encoding="utf-8")
         drift_csv, summor = drift(rng, till)
         # The same goals in both reports of the year: their own random stream, not the period's.
         mal = mal_och_indikatorer(random.Random(f"{FRO}-mal"), till)
-        tabeller = {"drift": drift_csv, "resultat": resultat(rng, summor), **mal, **ovrigt(rng, till)}
+        resultat_csv, totaler = resultat(rng, summor, till)
+        tabeller = {"drift": drift_csv, "resultat": resultat_csv, "resultatposter": resultatposter(totaler, till),
+                    **mal, **ovrigt(rng, till)}
         for namn, text in tabeller.items():
             (mapp / f"{namn}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # Excel's "CSV UTF-8"
         ekonomi = _ekonomi(drift_csv, till)

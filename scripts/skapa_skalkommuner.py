@@ -66,7 +66,7 @@ def skriv_kommun(ut: Path, kid: str, namn: str, fro: int, antal_namnder: int) ->
     prng = _MalRng(f"{fro}-{kid}-{PERIOD}")
     prng.antal_mal = rng.randint(1, 4)
     drift_csv, summor = exempel.drift(prng, TILL_MANAD)
-    tabeller = {"drift": drift_csv, "resultat": exempel.resultat(prng, summor),
+    tabeller = {"drift": drift_csv, "resultat": exempel.resultat(prng, summor, TILL_MANAD)[0],
                 **exempel.mal_och_indikatorer(prng, TILL_MANAD), **exempel.ovrigt(prng, TILL_MANAD)}
     for tnamn, text in tabeller.items():
         (mapp / PERIOD / f"{tnamn}.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
