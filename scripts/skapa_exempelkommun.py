@@ -6,7 +6,10 @@ Exempelkommun differs from Haninge on purpose, to exercise what Haninge's data c
 a four-level goal model (målområde → KF-mål → nämndmål → indikator with etappmål); a four-step
 assessment scale with other codes and colours; a result-perspective drift export (costs negative)
 and a ledger-signed resultaträkning (revenues negative); indicators split by kön; personnel groups
-small enough to need suppression.
+small enough to need suppression. Data model v2 in full: monthly (non-linear) budgets, prognos in drift,
+resultaträkning and investeringar, the resultaträkning per kostnadsslag (resultatposter) with period budget
+and prognos in the delårsrapport, text targets (Öka, Minska, Länssnitt, a phrase), antal anställda at a
+point in time (matning ogonblick), and costs printed negative in the delårsrapport only (period.yaml).
 
 It is also the demo, so it must read like a real report: invented but typical goals, indicators, projects
 and uppdrag per nämnd, and figures that agree with each other (assessments follow the targets, status
