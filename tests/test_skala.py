@@ -42,6 +42,8 @@ def _vn(r):
 ANDRINGAR = {
     "drift": (lambda r: _vn(r) and r["manad"] == "3", "utfall", "-1,000", {"sammanfattning", "ekonomi"}),
     "resultat": (lambda r: _vn(r) and r["resultat"] != "", "resultat", "1,000", {"ekonomi", "sammanfattning"}),  # the headline uses the printed total
+    "resultatposter": (lambda r: _vn(r) and r["post"] == "Övriga kostnader", "post", "Övriga verksamhetskostnader",
+                       {"ekonomi"}),  # a renamed post: the totals still add up
     "mal": (_vn, "titel", "Valnämnden har ändrat sitt mål", {"sammanfattning", "mal"}),
     "indikatorer": (lambda r: r["mal"].startswith("VN-"), "namn", "Ändrat indikatornamn (%)", {"sammanfattning", "mal"}),
     "indikatorvarden": (lambda r: r["indikator"] == VN_INDIKATOR[0] and r["ar"] == "2024" and r["typ"] == "utfall",
