@@ -89,12 +89,19 @@ def test_resultatrakningen_foljer_driften_och_resultat_csv(byggd_rot):
             r = resultat[typ]
             assert _tal(r["kostnader"]) + _tal(r["intakter"]) == pytest.approx(varde, abs=0.01)  # intäkter negative
             assert poster[("Årets resultat", typ)] == pytest.approx(-varde, abs=0.01)
-    rader = dict(tabeller_i_html(_rapport(byggd_rot, "2024-08", "bun"))["Resultaträkning per kostnadsslag"]["rader"])
-    drift_totalt = dict(tabeller_i_html(_rapport(byggd_rot, "2024-08", "bun"))["Tabell resultat per verksamhet"]["rader"])
-    # the same net result in both tables: utfall, period budget, prognos (columns in their own orders)
-    assert tal_fran_text(rader["Årets resultat"][2]) == tal_fran_text(drift_totalt["Totalt"][0])
-    assert tal_fran_text(rader["Årets resultat"][1]) == tal_fran_text(drift_totalt["Totalt"][1])
-    assert tal_fran_text(rader["Årets resultat"][4]) == tal_fran_text(drift_totalt["Totalt"][5])
+    tabeller = tabeller_i_html(_rapport(byggd_rot, "2024-08", "bun"))
+
+    def celler(rubrik: str, rad: str) -> dict[str, str]:
+        t = tabeller[rubrik]
+        return dict(zip(t["kolumner"][1:], dict(t["rader"])[rad]))
+
+    poster, drift_totalt = celler("Resultaträkning per kostnadsslag", "Årets resultat"), celler(
+        "Tabell resultat per verksamhet", "Totalt")
+    # the same net result in both tables: utfall, period budget, prognos
+    for kolumn, driftkolumn in (("Utfall jan–aug 2024", "Utfall jan–aug 2024"),
+                                ("Budget jan–aug 2024", "Budget jan–aug 2024"),
+                                ("Prognos helår 2024", "Prognos helår 2024")):
+        assert tal_fran_text(poster[kolumn]) == tal_fran_text(drift_totalt[driftkolumn]), kolumn
 
 
 def test_kostnader_tryckta_negativa_bara_i_delarsrapporten(byggd_rot):
