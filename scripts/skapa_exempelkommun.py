@@ -733,7 +733,7 @@ def mal_och_indikatorer(rng: random.Random, till_manad: int = 12) -> dict[str, s
     for i, (mid, foralder, titel, beskrivning) in enumerate(KF, 1):
         mal.append([mid, foralder, "kf_mal", str(i), titel, None, beskrivning, None])
     n = 0
-    for nid, namn, _, _ in NAMNDER:
+    for nid, _namn, _, _ in NAMNDER:
         for kid, *_ in sorted(rng.sample(KF, 2)):
             gid = f"{nid.upper()}-{kid}"
             titel, insats, indikatorer = MAL[nid][kid]
@@ -804,7 +804,7 @@ def _uppdragskommentar(status: str, klart: str, orsak: str, nar: str) -> str:
 
 def ovrigt(rng: random.Random, till_manad: int = 12) -> dict[str, str]:
     inv, upp, pers, ik = [], [], [], []
-    for nid, namn, _, ram in NAMNDER:
+    for nid, _namn, _, ram in NAMNDER:
         projekt = PROJEKT[nid]
         irng = random.Random(f"{FRO}-investeringar-{nid}")  # the same projects and budgets in both reports
         for j, (pnamn, pnr) in enumerate(projekt[:irng.randint(2, len(projekt))]):
