@@ -11,7 +11,7 @@ from helpers.berakning.ekonomi import Resultat
 from helpers.konfig.kommun import MANADER, MANADER_KORT, Period
 from helpers.presentation import format as fmt
 from helpers.presentation.format import NBSP
-from helpers.presentation.tabell import Kolumn, Tabell, belopp, procent
+from helpers.presentation.tabell import Kolumn, Tabell, belopp, enligt_layout, procent
 
 
 def _mnkr_noll(tkr: float) -> bool:
@@ -230,16 +230,9 @@ def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tk
     # The kommun's printed layout (tabeller.drift.visas): column order and labels ({ar}, {fore} = the year
     # before), the total row's label and the caption. A listed column the data lacks is left out.
     layout = layout or {}
-    etiketter = layout.get("etiketter") or {}
-    if layout.get("kolumner"):
-        per_nyckel = {k.nyckel: k for k in kolumner}
-        kolumner = [kolumner[0]] + [per_nyckel[VERKSAMHET_KOLUMNER[t]] for t in layout["kolumner"]
-                                    if VERKSAMHET_KOLUMNER.get(t) in per_nyckel]
-    nycklar = {v: t for t, v in VERKSAMHET_KOLUMNER.items()}
-    kolumner = [Kolumn(etiketter[nycklar[k.nyckel]].format(ar=ar, fore=ar - 1), k.nyckel, k.format, k.klass)
-                if nycklar.get(k.nyckel) in etiketter else k for k in kolumner]
-    if etiketter.get("totalt"):
-        rader.loc[rader["radtyp"] == "totalt", "verksamhet"] = etiketter["totalt"]
+    kolumner = enligt_layout(kolumner, layout, VERKSAMHET_KOLUMNER, ar=ar, fore=ar - 1)
+    if (layout.get("etiketter") or {}).get("totalt"):
+        rader.loc[rader["radtyp"] == "totalt", "verksamhet"] = layout["etiketter"]["totalt"]
     return Tabell(layout.get("rubrik") or "Tabell resultat per verksamhet", kolumner, rader, enhet=enhet,
                   fotnoter=[fotnot, *periodiseringsnot(periodisering, period)],
                   id="tabell-resultat-per-verksamhet")

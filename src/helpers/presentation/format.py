@@ -108,6 +108,12 @@ def antal_i_ord(n: int, *, utrum: bool = False) -> str:
     return tal(n)
 
 
+def gemen(text: str) -> str:
+    """A name inside a sentence: 'Nämndmål' → 'nämndmål', but 'KF-mål' and 'IT investeringar' keep their
+    capitals (an abbreviation is not lowered)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def versal(text: str) -> str:
     """Capitalise the first letter only (``'åtta uppdrag'`` → ``'Åtta uppdrag'``)."""
     return text[:1].upper() + text[1:]

@@ -49,7 +49,7 @@ def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
         namn = r.projekt
         if r.projekt in dubbla and not fmt.saknas(r.overordnad) and str(r.overordnad).strip():
             stig = [g.strip() for g in str(r.overordnad).split("/") if g.strip()]
-            namn = f"{r.projekt} under {', '.join(g[:1].lower() + g[1:] for g in (stig[1:] or stig))}"
+            namn = f"{r.projekt} under {', '.join(fmt.gemen(g) for g in (stig[1:] or stig))}"
         delar.append(f"{namn} ({fmt.kronor(r.utfall)}{budget})")
     return f"De största investeringarna under året är {fmt.upprakning(delar)}."
 
@@ -64,7 +64,7 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
     """An årsredovisning compares utfall with budget helår. A delårsrapport shows utfall for the period,
     budget (period and helår), prognos helår and avvikelse prognos = budget − prognos: budget helår minus a
     part-year utfall is a figure no report prints."""
-    from helpers.presentation.tabell import Kolumn, Tabell, belopp, procent
+    from helpers.presentation.tabell import Kolumn, Tabell, belopp, enligt_layout, procent
 
     b = belopp(enhet, decimaler)
     har = {k: k in rader and rader[k].notna().any() for k in ("prognos", "overforing", "budget_period")}
@@ -94,15 +94,8 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
                 rader[k] = -rader[k]
         noter.append("Utgifter redovisas med minustecken och intäkter utan; avvikelse: positivt belopp är under budget.")
     noter += _summanoter(rader, enhet, decimaler, negativ=bool(noter))
-    if layout.get("kolumner"):
-        per_nyckel = {k.nyckel: k for k in kol}
-        kol = [kol[0]] + [per_nyckel[KOLUMNTECKEN[t]] for t in layout["kolumner"]
-                          if t in KOLUMNTECKEN and KOLUMNTECKEN[t] in per_nyckel]
-    etiketter = layout.get("etiketter") or {}
-    kol = [Kolumn(etiketter[t].format(ar=ar), k.nyckel, k.format, k.klass)
-           if (t := next((t for t, n in KOLUMNTECKEN.items() if n == k.nyckel), None)) in etiketter else k
-           for k in kol]
-    return Tabell(rubrik, kol, rader, enhet=enhet, fotnoter=noter)
+    return Tabell(rubrik, enligt_layout(kol, layout, KOLUMNTECKEN, ar=ar, fore=ar - 1), rader, enhet=enhet,
+                  fotnoter=noter)
 
 
 def _summanoter(rader: pd.DataFrame, enhet: str, decimaler: int | None, *, negativ: bool) -> list[str]:

@@ -26,7 +26,7 @@ def sammanfattning(namnd_namn: str, kommun: Kommun, rotter: list[Mal]) -> list[s
     for m in sorted(mal, key=lambda m: ordning.index(m.niva) if m.niva in ordning else len(ordning)):
         per_niva[m.niva] = per_niva.get(m.niva, 0) + 1
     namn = {n["id"]: n.get("namn", n["id"]) for n in kommun.malnivaer}
-    delar = [f"{fmt.antal_i_ord(antal)} mål på nivån {_gemen(namn.get(niva, 'mål'))}" for niva, antal in per_niva.items()]
+    delar = [f"{fmt.antal_i_ord(antal)} mål på nivån {fmt.gemen(namn.get(niva, 'mål'))}" for niva, antal in per_niva.items()]
     meningar = [f"{namnd_namn} har bedömt {fmt.upprakning(delar)}."]
     for m in mal:
         namn = f"Mål {m.nummer}" if m.nummer else f"Målet ”{m.titel}”"
@@ -63,9 +63,4 @@ def rubrikklass(m: Mal) -> str:
     """CSS classes for a goal heading: its depth (a tree deeper than h6 keeps its levels apart) and its
     level id from kommun.yaml (two levels may share a depth, as övergripande and strategiska mål do)."""
     return f"mal-rubrik mal-djup-{m.djup} malniva-{m.niva}"
-
-
-def _gemen(namn: str) -> str:
-    """'Nämndmål' → 'nämndmål', but 'KF-mål' stays (an abbreviation keeps its capitals)."""
-    return namn[:1].lower() + namn[1:] if namn[1:2].islower() else namn
 

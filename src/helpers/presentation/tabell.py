@@ -52,6 +52,22 @@ def procent(decimaler: int = 1) -> Callable[[object], str]:
     return lambda v: fmt.procent(v, decimaler)
 
 
+def enligt_layout(kolumner: list[Kolumn], layout: dict | None, tecken: dict[str, str], **falt) -> list[Kolumn]:
+    """A table's printed layout (kommun.yaml ``tabeller.<t>.visas``): the columns in the order of
+    ``kolumner`` (tokens such as ``utfall-1``, mapped to column keys by ``tecken``; the row-label column
+    stays first, and a listed column the table lacks is left out, never filled) and the labels of
+    ``etiketter``, formatted with ``falt`` (``{ar}``, ``{fore}``)."""
+    layout = layout or {}
+    if layout.get("kolumner"):
+        per_nyckel = {k.nyckel: k for k in kolumner}
+        kolumner = [kolumner[0]] + [per_nyckel[tecken[t]] for t in layout["kolumner"]
+                                    if tecken.get(t) in per_nyckel]
+    etiketter = layout.get("etiketter") or {}
+    token = {nyckel: t for t, nyckel in tecken.items()}
+    return [Kolumn(etiketter[token[k.nyckel]].format(**falt), k.nyckel, k.format, k.klass)
+            if token.get(k.nyckel) in etiketter else k for k in kolumner]
+
+
 @dataclass
 class Tabell:
     rubrik: str

@@ -29,8 +29,7 @@ def sammanfattning(kommun: Kommun, uppdrag: pd.DataFrame) -> str | None:
 
 def _term(kommun: Kommun) -> str:
     """The kommun's word for uppdrag in running text ('utvecklingsåtaganden'), lower case unless an acronym."""
-    term = kommun.term("uppdrag", "uppdrag")
-    return term[:1].lower() + term[1:] if term[1:2].islower() else term
+    return fmt.gemen(kommun.term("uppdrag", "uppdrag"))
 
 
 def tabell(kommun: Kommun, uppdrag: pd.DataFrame, rubrik: str = "Uppdrag och status", *, kommentar: bool = True):
