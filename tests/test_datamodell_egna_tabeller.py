@@ -8,6 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from csvtabell import las_csv
 from helpers.berakning import ekonomi
 from helpers.berakning import mal as malberakning
 from helpers.indata.lasare import las_tabell
@@ -19,11 +20,7 @@ from helpers.presentation import uppdrag as uppdragsvisning
 
 
 def _las(tmp_path, namn, text, installning=None):
-    fil = tmp_path / f"{namn}.csv"
-    fil.write_text(text, encoding="utf-8")
-    df, problem = las_tabell(fil, TABELLER[namn], installning or {})
-    assert not [p for p in problem if not p.varning], problem
-    return df
+    return las_csv(tmp_path, namn, text, installning, varningar_tillatna=True)
 
 
 def test_kallforteckning_grupperas_under_malen_under_visionen(tmp_path):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from csvtabell import las_csv
 from helpers.berakning import ekonomi
-from helpers.indata import tecken
 from helpers.indata.lasare import las_tabell
 from helpers.indata.scheman import TABELLER
 from helpers.konfig.kommun import Period
@@ -21,12 +21,7 @@ HELAR = Period("2019", 2019, 12, ("verksamhetsberattelse",), ("x",), None)
 
 def _las(tmp_path: Path, tabell: str, csv: str, installning: dict | None = None) -> pd.DataFrame:
     """A table as the export gives it (CSV text) → typed, in tkr, internal signs."""
-    fil = tmp_path / f"{tabell}.csv"
-    fil.write_text(csv, encoding="utf-8")
-    installning = installning or {}
-    df, fel = las_tabell(fil, TABELLER[tabell], installning)
-    assert not fel, fel
-    return tecken.normalisera(df, tabell, installning, TABELLER[tabell].belopp)
+    return las_csv(tmp_path, tabell, csv, installning, normalisera=True)
 
 
 def _rad(tabell: pd.DataFrame, namn: str) -> pd.Series:

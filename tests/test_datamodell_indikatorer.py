@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from csvtabell import las_csv
 from helpers.berakning import indikatorer as ib
 from helpers.berakning import mal as malberakning
 from helpers.indata.lasare import las_tabell
@@ -46,11 +47,7 @@ foljs;2019;etappmal;T;;;;;Indikator;;;
 
 
 def _las(tmp_path, namn, text):
-    fil = tmp_path / f"{namn}.csv"
-    fil.write_text(text, encoding="utf-8")
-    df, problem = las_tabell(fil, TABELLER[namn])
-    assert not [p for p in problem if not p.varning], problem
-    return df
+    return las_csv(tmp_path, namn, text, varningar_tillatna=True)
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.indata.lasare import las_tabell
-from helpers.indata.scheman import TABELLER
+from csvtabell import las_csv
 from helpers.konfig.kommun import Skalsteg
 from helpers.presentation import internkontroll as vis
 
@@ -21,11 +20,7 @@ CSV = ("namnd;id;malkategori;risk;kontrollmoment;resultat;atgard;avvikelse;typ;s
 
 
 def _las(tmp_path, text=CSV) -> pd.DataFrame:
-    fil = tmp_path / "internkontroll.csv"
-    fil.write_text(text, encoding="utf-8")
-    df, problem = las_tabell(fil, TABELLER["internkontroll"])
-    assert not problem, problem
-    return df
+    return las_csv(tmp_path, "internkontroll", text)
 
 
 def test_status_typ_och_textkolumner(tmp_path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from csvtabell import las_csv
 from helpers.berakning import investering
 from helpers.indata import tecken
-from helpers.indata.lasare import las_tabell
 from helpers.indata.scheman import TABELLER
 from helpers.presentation import diagram
 from helpers.presentation import investering as vis
@@ -15,12 +15,7 @@ SCHEMA = TABELLER["investeringar"]
 
 
 def _las(tmp_path, text: str, installning: dict | None = None) -> pd.DataFrame:
-    fil = tmp_path / "investeringar.csv"
-    fil.write_text(text, encoding="utf-8")
-    installning = installning or {}
-    df, problem = las_tabell(fil, SCHEMA, installning)
-    assert not problem, problem
-    return tecken.normalisera(df, "investeringar", installning, SCHEMA.belopp)
+    return las_csv(tmp_path, "investeringar", text, installning, normalisera=True)
 
 
 def _celler(html: str, rad: str) -> list[str]:

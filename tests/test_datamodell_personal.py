@@ -6,19 +6,14 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from helpers.indata.lasare import las_tabell
-from helpers.indata.scheman import TABELLER
+from csvtabell import las_csv
 from helpers.presentation import personal as vis
 
 KOMMUN = SimpleNamespace(nyckeltal={})
 
 
 def _las(tmp_path, text: str) -> pd.DataFrame:
-    fil = tmp_path / "personal.csv"
-    fil.write_text(text, encoding="utf-8")
-    df, problem = las_tabell(fil, TABELLER["personal"])
-    assert not problem, problem
-    return df
+    return las_csv(tmp_path, "personal", text)
 
 
 def test_ogonblicksbild_visas_med_datum(tmp_path):
