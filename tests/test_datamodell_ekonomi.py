@@ -254,6 +254,37 @@ def test_tryckt_avvikelse_som_inte_stammer_stoppas(rot):
     assert (5, "typ") in fel     # a printed avvikelse needs the post's budget and utfall
 
 
+def test_avrundningstolerans_foljer_exportens_enhet_och_decimaler(rot):
+    """One rule for 'within rounding' everywhere (drift, investeringar, resultatposter): half a unit of the
+    export's last digit per row, from the table's enhet and decimaler (mnkr: one decimal; tkr: whole)."""
+    import yaml
+
+    from helpers.indata import tecken
+    from helpers.indata.validering import validera_period
+    from helpers.konfig.kommun import las_kommun, las_period
+
+    assert tecken.halv_enhet({"enhet": "mnkr"}) == pytest.approx(50)
+    assert tecken.halv_enhet({}) == tecken.halv_enhet({"enhet": "tkr"}) == pytest.approx(0.5)
+    assert tecken.halv_enhet({"enhet": "tkr", "decimaler": 1}) == pytest.approx(0.05)
+    mapp = rot / "data/raw/haninge/2020"
+    namnd = mapp.joinpath("drift.csv").read_text(encoding="utf-8").splitlines()[1].split(";")[0]
+    (mapp / "drift.csv").write_text(
+        "namnd;verksamhet;overordnad;ar;manad;budget;utfall;prognos;avvikelse\n"
+        f"{namnd};A;;2020;;1 000,0;900,0;;100,6\n", encoding="utf-8")  # 0,6 tkr from budget − utfall
+
+    def drift_fel():
+        kommun = las_kommun("haninge")
+        _, problem = validera_period(kommun, las_period(kommun, "2020"))
+        return {(p.rad, p.kolumn) for p in problem if str(p.fil).endswith("drift.csv")}
+
+    assert (2, "avvikelse") not in drift_fel()  # whole tkr: a printed 101 may come from 100,6
+    kommunfil = rot / "data/raw/haninge/kommun.yaml"
+    konfig = yaml.safe_load(kommunfil.read_text(encoding="utf-8"))
+    konfig["tabeller"]["drift"]["decimaler"] = 1
+    kommunfil.write_text(yaml.safe_dump(konfig, allow_unicode=True), encoding="utf-8")
+    assert (2, "avvikelse") in drift_fel()  # with one decimal, 0,6 is more than rounding
+
+
 def test_resultatposter_som_inte_summerar_till_resultat_stoppas(rot):
     from helpers.indata.validering import validera_period
     from helpers.konfig.kommun import las_kommun, las_period

@@ -45,3 +45,24 @@ def test_delar_av_aret_heter_inte_aret(tmp_path):
     # a point-in-time count in a year report: 'per 31 december'
     antal = _las(tmp_path, "namnd;ar;manad;nyckeltal;grupp;varde;matning\nks;2019;12;antal_anstallda;alla;352;ogonblick\n")
     assert '<th scope="row">Antal anställda per 31 december</th><td class="tal">352</td>' in vis.tabell_per_ar(KOMMUN, antal, 2019).html()
+
+
+def test_delar_av_aret_jamfors_med_helar_under_ratt_namn(tmp_path):
+    """A delårsrapport's January–August beside last year's whole year: each column is named for what it is,
+    in the table and in the sentence, never one label for both."""
+    df = _las(tmp_path, "namnd;ar;manad;nyckeltal;grupp;varde\n"
+                        "ks;2024;;sjukfranvaro;alla;5,9\nks;2023;;sjukfranvaro;alla;6,4\nks;2022;;sjukfranvaro;alla;6,1\n")
+    tabell = vis.tabell_per_ar(KOMMUN, df, 2024, till_manad=8)
+    html = tabell.html()
+    assert '<th scope="row">Total sjukfrånvaro</th><td class="tal">6,1' in html
+    assert "januari–augusti</th>" not in html
+    assert "Total sjukfrånvaro avser januari–augusti 2024 och helår 2022–2023." in tabell.fotnoter
+    mening = vis.sjukfranvaro_mening("Kommunstyrelsens", df, 2024, till_manad=8)
+    assert "under januari–augusti 2024 var 5,9\u00a0procent" in mening
+    assert "jämfört med helåret 2023 (6,4\u00a0procent)" in mening
+    # the same months last year: compared by year alone, and the table keeps one label
+    lika = _las(tmp_path, "namnd;ar;manad;nyckeltal;grupp;varde;matning\n"
+                          "ks;2024;8;sjukfranvaro;alla;5,9;ackumulerad\nks;2023;8;sjukfranvaro;alla;6,4;ackumulerad\n")
+    assert "jämfört med 2023 (6,4" in vis.sjukfranvaro_mening("Kommunstyrelsens", lika, 2024, till_manad=8)
+    assert '<th scope="row">Total sjukfrånvaro, januari–augusti</th>' in vis.tabell_per_ar(KOMMUN, lika, 2024,
+                                                                                            till_manad=8).html()

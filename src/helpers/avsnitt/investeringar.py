@@ -9,6 +9,7 @@ import pandas as pd
 from helpers.avsnitt import rattelser
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import ekonomi, investering
+from helpers.indata import tecken
 from helpers.presentation import diagram, visning
 from helpers.presentation import ekonomi as ekonomivisning
 from helpers.presentation import investering as vis
@@ -26,9 +27,7 @@ class Investeringar:
 
 def berakna(k: Kontext) -> Investeringar:
     inv = k.tabell("investeringar")
-    enhet = k.kommun.tabellinstallning("investeringar").get("enhet", "tkr")
-    # half a unit of the file's last printed digit, in tkr: 0,05 mnkr, 0,5 tkr, 0,5 kr
-    halv = {"mnkr": 50.0, "tkr": 0.5, "kr": 0.0005}[enhet]
+    halv = tecken.halv_enhet(k.kommun.tabellinstallning("investeringar"))
     return Investeringar(inv, investering.per_projekt(inv, k.ar, halv),
                          ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "investering"))
 

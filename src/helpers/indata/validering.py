@@ -103,8 +103,9 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
                                    "en verksamhet, inte en summarad från exporten: ta bort raden, rapporten räknar "
                                    "summorna själv (a total row would be counted twice)"))
     # a printed avvikelse comes from unrounded figures: within one unit of the last digit of budget − utfall
-    namn = kommun.tabellinstallning("drift").get("enhet", "tkr") if kommun is not None else "tkr"
-    steg = tecken.ENHETER_TILL_TKR[namn] * (0.1 if namn == "mnkr" else 1)
+    installning = kommun.tabellinstallning("drift") if kommun is not None else {}
+    namn = installning.get("enhet", "tkr")
+    steg = 2 * tecken.halv_enhet(installning)  # one unit of the last digit
     if "avvikelse" in df.columns:
         for rad in df.itertuples(index=False):
             if not _har(rad.avvikelse):
@@ -264,9 +265,9 @@ def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
     problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
     if "avvikelse" not in df:
         return problem
-    namn = kommun.tabellinstallning("investeringar").get("enhet", "tkr")
-    enhet = tecken.ENHETER_TILL_TKR[namn]
-    steg = enhet * (0.1 if namn == "mnkr" else 1)  # one unit of the last printed digit
+    installning = kommun.tabellinstallning("investeringar")
+    enhet = tecken.ENHETER_TILL_TKR[installning.get("enhet", "tkr")]
+    steg = 2 * tecken.halv_enhet(installning)  # one unit of the last digit
     # a printed group total must name a group of the same table (its figures are checked in the report,
     # which prints the rows' sum with a note where the source's total is wrong)
     def stig(v) -> tuple[str, ...]:
@@ -312,7 +313,7 @@ def _kontrollera_resultatposter(df, fil, kommun, period, tabeller):
             problem.append(Problem(fil, r.radnr, "overordnad", None,
                                    f"summaraden som posten ingår i, t.ex. {VERKSAMHETENS_KOSTNADER} "
                                    "(every post belongs to a subtotal)"))
-    halv = 0.5 * tecken.ENHETER_TILL_TKR[kommun.tabellinstallning("resultatposter").get("enhet", "tkr")] * 0.1
+    halv = tecken.halv_enhet(kommun.tabellinstallning("resultatposter"))
     # A printed avvikelse comes from unrounded figures: it may differ from budget − utfall of the rounded
     # posts by one unit of the last digit, not more. Costs are positive inside, so the sign follows the root.
     varde = {(r.namnd, r.ar, r.typ, r.post): r.belopp for r in df.itertuples(index=False)}

@@ -74,16 +74,26 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
     dimensioner = _dimensioner(kommun)
     df = rojandeskydd(arsvarden(personal), min_antal, dimensioner)
     ar_lista = [y for y in range(ar - antal_ar + 1, ar + 1) if (df["ar"] == y).any()]
-    rader, dolda = [], False
+    rader, dolda, periodnoter = [], False, []
     ordning = {k: i for i, k in enumerate(definitioner)}
     nycklar = sorted(df["nyckeltal"].unique(), key=lambda k: ordning.get(k, len(ordning)))
     for nt in nycklar:
         d = definitioner.get(nt, {"namn": nt, "enhet": "", "decimaler": 1})
-        senaste = df[(df["nyckeltal"] == nt)].sort_values("ar").iloc[-1]
-        matning = senaste.get("matning") if "matning" in df else None
-        nar = matningstext(matning if not fmt.saknas(matning) else None, senaste["manad"], int(senaste["ar"]),
-                           till_manad if int(senaste["ar"]) == ar else 12)
-        rubrik = f"{d['namn']} {nar}" if nar.startswith("per ") else (f"{d['namn']}, {nar}" if nar else d["namn"])
+        # What each year's figure measures: a part-year report compares its months with earlier whole
+        # years, so one label for the row would misname the earlier columns.
+        nar_per_ar = {}
+        for y in ar_lista:
+            r = df[(df["nyckeltal"] == nt) & (df["ar"] == y)]
+            if not r.empty:
+                matning = r["matning"].iloc[0] if "matning" in r else None
+                nar_per_ar[y] = matningstext(None if fmt.saknas(matning) else matning, r["manad"].iloc[0], y,
+                                             till_manad if y == ar else 12)
+        if len(set(nar_per_ar.values())) <= 1:
+            nar = next(iter(nar_per_ar.values()), "")
+            rubrik = f"{d['namn']} {nar}" if nar.startswith("per ") else (f"{d['namn']}, {nar}" if nar else d["namn"])
+        else:
+            rubrik = d["namn"]
+            periodnoter.append(_periodnot(d["namn"], nar_per_ar))
         for grupp in dict.fromkeys(df.loc[df["nyckeltal"] == nt, "grupp"]):
             namn = rubrik if grupp == "alla" else f"{rubrik}, {gruppnamn(grupp)}"
             rad = {"nyckeltal": namn}
@@ -98,8 +108,24 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
             rader.append(rad)
     noter = [f"{DOLT} = grupper med färre än {min_antal} personer redovisas inte, av hänsyn till den "
              f"personliga integriteten."] if dolda else []
+    noter = periodnoter + noter
     kol = [Kolumn("Nyckeltal", "nyckeltal")] + [Kolumn(str(y), str(y), str) for y in ar_lista]
     return Tabell("Personalnyckeltal", kol, pd.DataFrame(rader), fotnoter=noter)
+
+
+def _periodnot(namn: str, nar_per_ar: dict[int, str]) -> str:
+    """'Sjukfrånvaro avser januari–augusti 2024 och helår 2022–2023.'"""
+    grupper: dict[str, list[int]] = {}
+    for y, nar in sorted(nar_per_ar.items(), reverse=True):
+        grupper.setdefault(nar, []).append(y)
+    delar = []
+    for nar, ar_i in grupper.items():
+        ar_i = sorted(ar_i)
+        artext = (str(ar_i[0]) if len(ar_i) == 1 else
+                  f"{ar_i[0]}–{ar_i[-1]}" if ar_i == list(range(ar_i[0], ar_i[-1] + 1)) else
+                  ", ".join(map(str, ar_i[:-1])) + f" och {ar_i[-1]}")
+        delar.append(f"{nar} {artext}" if nar else f"helår {artext}")
+    return f"{namn} avser " + (", ".join(delar[:-1]) + " och " + delar[-1] if len(delar) > 1 else delar[0]) + "."
 
 
 def tabell_per_manad(personal: pd.DataFrame, nyckel: str, ar: int, rubrik: str, min_antal: int = STANDARD_MIN_ANTAL):
@@ -141,6 +167,12 @@ def sjukfranvaro_mening(namnd_namn: str, personal: pd.DataFrame, ar: int, min_an
         diff = nu["varde"].iloc[0] - fore["varde"].iloc[0]
         andring = ("oförändrat" if fmt.avrunda(diff, 1) == 0 else
                    f"en {'ökning' if diff > 0 else 'minskning'} med {fmt.tal(abs(diff), 1)} procentenheter")
-        text += f", {andring} jämfört med {ar - 1} ({fmt.tal(fore['varde'].iloc[0], 1)}{NBSP}procent)"
+        # Name the earlier figure's period when it is not this one's (a whole year against January–August).
+        fore_matning = fore["matning"].iloc[0] if "matning" in fore else None
+        fore_nar = matningstext(None if fmt.saknas(fore_matning) else fore_matning, fore["manad"].iloc[0], ar - 1)
+        nu_nar = matningstext(None if fmt.saknas(matning) else matning, nu["manad"].iloc[0], ar, till_manad)
+        jamfort = (f"{ar - 1}" if fore_nar == nu_nar else f"helåret {ar - 1}" if not fore_nar else
+                   f"{fore_nar} {ar - 1}")
+        text += f", {andring} jämfört med {jamfort} ({fmt.tal(fore['varde'].iloc[0], 1)}{NBSP}procent)"
     return text + "."
 
