@@ -29,17 +29,10 @@ def byggd_rot(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("byggd")
     shutil.copytree(PROJEKT / "data" / "raw", root / "data" / "raw")
-    gammal = os.environ.get("NAMNDRAPPORT_ROOT")
-    os.environ["NAMNDRAPPORT_ROOT"] = str(root)
-    try:
-        resultat = bygg.bygg(bygg.bedom(bygg.planera()), arbetare=2)  # every sample report
-        for r in resultat:
+    with pytest.MonkeyPatch.context() as mp:  # a session fixture cannot take the monkeypatch fixture
+        mp.setenv("NAMNDRAPPORT_ROOT", str(root))
+        for r in bygg.bygg(bygg.bedom(bygg.planera()), arbetare=2):  # every sample report
             assert r.status == "byggd", r.meddelande
-    finally:
-        if gammal is None:
-            os.environ.pop("NAMNDRAPPORT_ROOT", None)
-        else:
-            os.environ["NAMNDRAPPORT_ROOT"] = gammal
     return root
 
 

@@ -9,7 +9,6 @@ leaves the page.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -271,17 +270,11 @@ def smittad_rot(tmp_path_factory):
     rot = tmp_path_factory.mktemp("smittad")
     shutil.copytree(PROJEKT / "data" / "raw", rot / "data" / "raw")
     antal = {r.kommun: _smitta_kommun(rot, r) for r in RAPPORTER}
-    gammal = os.environ.get("NAMNDRAPPORT_ROOT")
-    os.environ["NAMNDRAPPORT_ROOT"] = str(rot)
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NAMNDRAPPORT_ROOT", str(rot))
         beslut = [b for r in RAPPORTER for b in bygg.bedom([r])]
         for res in bygg.bygg(beslut, arbetare=1):
             assert res.status == "byggd", res.meddelande
-    finally:
-        if gammal is None:
-            os.environ.pop("NAMNDRAPPORT_ROOT", None)
-        else:
-            os.environ["NAMNDRAPPORT_ROOT"] = gammal
     return rot, antal
 
 

@@ -95,6 +95,18 @@ def main():
     log.debug("projektrot %s", paths.rot())
 
 
+def _urval(kommando):
+    """The options that choose reports, the same for build and pdf."""
+    for option in reversed((
+        click.option("--kommun", help="Bara denna kommun.", **KOMMUN),
+        click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas)."),
+        click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08."),
+        click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.", **RAPPORTTYP),
+    )):
+        kommando = option(kommando)
+    return kommando
+
+
 @main.command(help="Kontrollera rådata mot scheman. / Check raw tables against their schemas.")
 @click.option("--kommun", help="Kommunens id (mapp under data/raw). Standard: alla.", **KOMMUN)
 def validate(kommun):
@@ -142,10 +154,7 @@ def lista(kommun):
 
 
 @main.command(help="Bygg rapporter till reports/ (bara det som ändrats). / Build reports (only what changed).")
-@click.option("--kommun", help="Bara denna kommun.", **KOMMUN)
-@click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas).")
-@click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08.")
-@click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.", **RAPPORTTYP)
+@_urval
 @click.option("--workers", "-j", type=int, default=None, help="Antal parallella processer (standard: antal kärnor).")
 @click.option("--force", is_flag=True, help="Bygg om allt, även det som inte ändrats.")
 @click.option("--dry-run", is_flag=True, help="Visa vad som skulle byggas och varför, utan att bygga.")
@@ -245,10 +254,7 @@ def ny(kommun, namnd, period, rapporttyp, report_type):
 
 
 @main.command(help="Skriv ut byggda rapporter som PDF (Chromium). / Print built reports to PDF.")
-@click.option("--kommun", help="Bara denna kommun.", **KOMMUN)
-@click.option("--namnd", "namnder", multiple=True, help="Bara denna nämnd (kan upprepas).")
-@click.option("--period", help="Bara denna period, t.ex. 2020 eller 2024-08.")
-@click.option("--rapporttyp", help="Bara denna rapporttyp, t.ex. arsredovisning.", **RAPPORTTYP)
+@_urval
 @click.option("--workers", "-j", type=int, default=1, show_default=True,
               help="Antal parallella processer, var och en med sin egen Chromium.")
 def pdf(kommun, namnder, period, rapporttyp, workers):
