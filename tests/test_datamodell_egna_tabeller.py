@@ -81,12 +81,15 @@ def test_tabell_som_ater_ger_projekt_summeras_inte_tva_ganger():
     assert "35,6 mnkr" in dubbelt[0]  # what the sentence said before the setting existed
     from types import SimpleNamespace
 
-    from helpers.avsnitt.investeringar import _summerbara
+    from helpers.avsnitt.investeringar import _aterger
     k = SimpleNamespace(ar=2019, kommun=replace(las_kommun("exempel"), tabeller={
         "investeringar": {"enhet": "mnkr", "aterger": ["saldooverforing"]}}))
-    meningar = [m.replace("\u00a0", " ")
-                for m in investeringsvisning.sammanfattning(_summerbara(k, inv), 2019, "2019", enhet="mnkr")]
+    assert _aterger(k) == {"saldooverforing"}
+    meningar = [m.replace("\u00a0", " ") for m in investeringsvisning.sammanfattning(
+        inv, 2019, "2019", enhet="mnkr", aterger=_aterger(k))]
     assert "17,8 mnkr" in meningar[0] and "8,1 mnkr att överföras" in " ".join(meningar)
+    # the restated project is not one of the largest a second time
+    assert investeringsvisning.storsta(inv, 2019, aterger=_aterger(k)).count("Fiber") == 1
 
 
 def test_totalt_ur_resultatrakningen_bara_nar_den_ar_lika_noggrann():

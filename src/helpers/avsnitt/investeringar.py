@@ -32,27 +32,18 @@ def berakna(k: Kontext) -> Investeringar:
                          ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "investering"))
 
 
+def _aterger(k: Kontext) -> set[str]:
+    """Tables that restate projects of the others (kommun.yaml ``tabeller.investeringar.aterger``)."""
+    return set(k.kommun.tabellinstallning("investeringar").get("aterger") or ())
+
+
 def sammanfattande_meningar(k: Kontext, inv: pd.DataFrame) -> list[str]:
     """The investment sentences, here and in Sammanfattning (which repeats them word for word)."""
-    inv = _summerbara(k, inv)
-    return [m for m in (*vis.sammanfattning(inv, k.ar, k.period.namn, _helar(k), k.enhet("investeringar")),
-                        vis.storsta(inv, k.ar)) if m]
+    return [m for m in (*_sammanfattning(k, inv), vis.storsta(inv, k.ar, aterger=_aterger(k))) if m]
 
 
-def _summerbara(k: Kontext, inv: pd.DataFrame) -> pd.DataFrame:
-    """The rows the sentences may add up: projects, never a printed group total, and never a table that
-    restates projects of the others (a list of saldoöverföringar, ``tabeller.investeringar.aterger``),
-    which would count them twice; its överföring is still the nämnd's proposal when the others have none."""
-    inv = investering.projektrader(inv)
-    aterger = set(k.kommun.tabellinstallning("investeringar").get("aterger") or ())
-    if not aterger or "tabell" not in inv:
-        return inv
-    egna = inv[~inv["tabell"].isin(aterger)]
-    if egna["overforing"].notna().any():
-        return egna
-    overforing = inv.loc[inv["tabell"].isin(aterger), "overforing"].sum(min_count=1)
-    return egna.assign(overforing=None).pipe(
-        lambda e: pd.concat([e, pd.DataFrame([{"ar": k.ar, "overforing": overforing}])], ignore_index=True))
+def _sammanfattning(k: Kontext, inv: pd.DataFrame) -> list[str]:
+    return vis.sammanfattning(inv, k.ar, k.period.namn, _helar(k), k.enhet("investeringar"), aterger=_aterger(k))
 
 
 def _nycklar(k: Kontext) -> list[str]:
@@ -71,9 +62,8 @@ def meningar(k: Kontext, d: Investeringar) -> list[str]:
 
 
 def visa_sammanfattning(k: Kontext, d: Investeringar) -> None:
-    inv = _summerbara(k, d.investeringar)
-    visning.stycke(*vis.sammanfattning(inv, k.ar, k.period.namn, _helar(k), k.enhet("investeringar")))
-    visning.stycke(vis.storsta(inv, k.ar))
+    visning.stycke(*_sammanfattning(k, d.investeringar))
+    visning.stycke(vis.storsta(d.investeringar, k.ar, aterger=_aterger(k)))
     k.visa_kommentar()
 
 
@@ -88,9 +78,7 @@ def visa_tabell(k: Kontext, d: Investeringar) -> None:
             tabell.fotnoter += [n for n, nyckel in zip(rattelser.noter(k, "investeringar"), _nycklar(k))
                                 if not egen or nyckel.split("/")[2:3] in ([egen], [])]
             visning.tabell(tabell)
-        aterger = set(k.kommun.tabellinstallning("investeringar").get("aterger") or ())
-        egna = d.per_projekt[~d.per_projekt["tabell"].isin(aterger)] if "tabell" in d.per_projekt else d.per_projekt
-        visning.figur(diagram.investeringar(egna, k.kommun.palett, ar=k.ar))
+        visning.figur(diagram.investeringar(investering.egna(d.per_projekt, _aterger(k)), k.kommun.palett, ar=k.ar))
 
 
 def visa_resultatoverforing(k: Kontext, d: Investeringar) -> None:

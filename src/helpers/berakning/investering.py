@@ -172,11 +172,26 @@ def projektrader(investeringar: pd.DataFrame) -> pd.DataFrame:
     return investeringar[investeringar["grupp"] != "summa"] if "grupp" in investeringar else investeringar
 
 
-def totalt(investeringar: pd.DataFrame, ar: int) -> dict:
+def egna(investeringar: pd.DataFrame, aterger=()) -> pd.DataFrame:
+    """The project rows that may be added up: never a printed group total, and never a table that restates
+    projects of the others (a list of saldoöverföringar, kommun.yaml ``tabeller.investeringar.aterger``),
+    which would count them twice."""
     inv = projektrader(investeringar)
+    return inv[~inv["tabell"].isin(set(aterger))] if aterger and "tabell" in inv else inv
+
+
+def totalt(investeringar: pd.DataFrame, ar: int, aterger=()) -> dict:
+    """Totals of the year's own projects. The proposed överföring is theirs; when they give none, a restating
+    table's överföring is still the nämnd's proposal (Huddinge 2019 lists it only there)."""
+    inv = egna(investeringar, aterger)
     inv = inv[inv["ar"] == ar]
     utfall, budget = inv["utfall"].sum(), inv["budget"].sum()
-    return {"utfall": utfall, "budget": budget, "overforing": inv["overforing"].sum(min_count=1),
+    overforing = inv["overforing"].sum(min_count=1)
+    if pd.isna(overforing) and aterger and "tabell" in investeringar:
+        ater = projektrader(investeringar)
+        ater = ater[ater["tabell"].isin(set(aterger)) & (ater["ar"] == ar)]
+        overforing = ater["overforing"].sum(min_count=1)
+    return {"utfall": utfall, "budget": budget, "overforing": overforing,
             "utnyttjande": utfall / budget * 100 if budget else None,
             "prognos": inv["prognos"].sum(min_count=1)}
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.berakning.investering import totalt
+from helpers.berakning.investering import egna, totalt
 from helpers.presentation import format as fmt
 from helpers.presentation.format import NBSP
 
 
 def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str, helar: bool = True,
-                   enhet: str = "tkr") -> list[str]:
+                   enhet: str = "tkr", aterger=()) -> list[str]:
     """'Det sammanlagda utfallet på investeringarna 2020 är 62,1 mnkr. Utfallet innebär att 55 % av
-    investeringsbudgeten är förbrukad.' plus the proposed överföring."""
+    investeringsbudgeten är förbrukad.' plus the proposed överföring. ``aterger``: tables that restate
+    projects of the others (see ``berakning.investering.egna``)."""
     if investeringar[investeringar["ar"] == ar].empty:
         return []
-    t = totalt(investeringar, ar)
+    t = totalt(investeringar, ar, aterger)
     meningar = [f"Det sammanlagda utfallet på investeringarna {period_namn} är {fmt.kronor(t['utfall'])}."]
     if t["utnyttjande"] is not None:
         meningar.append(f"Utfallet innebär att {fmt.procent(t['utnyttjande'], 0)} av investeringsbudgeten "
@@ -35,9 +36,10 @@ def sammanfattning(investeringar: pd.DataFrame, ar: int, period_namn: str, helar
     return meningar
 
 
-def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3) -> str | None:
+def storsta(investeringar: pd.DataFrame, ar: int, antal: int = 3, aterger=()) -> str | None:
     """'De största investeringarna under året är IT investeringar (24,4 mnkr av budgeterade 15,0 mnkr), …'"""
-    inv = investeringar[(investeringar["ar"] == ar) & investeringar["utfall"].notna() & (investeringar["utfall"] > 0)]
+    inv = egna(investeringar, aterger)
+    inv = inv[(inv["ar"] == ar) & inv["utfall"].notna() & (inv["utfall"] > 0)]
     if inv.empty:
         return None
     delar = []
