@@ -241,3 +241,32 @@ andel;2021;utfall;48;0
 """)
     rader, _, _ = iv.tabellrader(ind, varden, ["andel"], 2021)
     assert (rader.iloc[0]["Utfall 2020"], rader.iloc[0]["Utfall 2021"]) == ("37,33\u00a0%", "48\u00a0%")
+
+
+def test_varden_per_kon_grupp_och_omrade_i_egen_tabell(tmp_path, data):
+    """Women, men, an age group and the lowest/highest kommundel are shown beside the measure, per year
+    shown, newest first; an empty cell is '–' (not reported), and a goal without such values has no table."""
+    indikatorer, _ = data
+    indikatorer = indikatorer.assign(omotiverade_skillnader=None)
+    indikatorer.loc[indikatorer["id"] == "foljs", "omotiverade_skillnader"] = "Kön, Område"
+    indikatorer.loc[indikatorer["id"] == "andel", "omotiverade_skillnader"] = "Nej"
+    varden = _las(tmp_path, "indikatorvarden", VARDEN + "foljs;2019;utfall;K;62;;;;;;;\nfoljs;2019;utfall;M;58;;;;;;;\n"
+                  "foljs;2017;utfall;K;61;;;;;;;\nfoljs;2019;omrade_lagsta;T;31;;;;;;;\n"
+                  "foljs;2019;omrade_hogsta;T;82;;;;;;;\nfoljs;2015;utfall;K;50;;;;;;;\n")
+    varden = pd.concat([varden, pd.DataFrame([{"indikator": "foljs", "ar": 2019, "typ": "utfall", "kon": "T",
+                                               "varde": 4.0, "grupp": "65-84 år"}])], ignore_index=True)
+    rader, kolumner, delar = iv.delrader(indikatorer, varden, ["andel", "foljs"], [2017, 2018, 2019])
+    assert kolumner == ["Kvinnor", "Män", "65–84 år", "Lägsta område", "Högsta område"]
+    assert delar == ["kön", "grupp", "område"]
+    html = iv.deltabell(rader, kolumner, "Indikatorer per kön: M1").html()
+    assert '<th scope="rowgroup" colspan="6">Tillit</th>' in html
+    assert ('<th scope="row">2019</th><td class="tal">62\u00a0%</td><td class="tal">58\u00a0%</td>'
+            '<td class="tal">4\u00a0%</td><td class="tal">31\u00a0%</td><td class="tal">82\u00a0%</td>') in html
+    assert '<th scope="row">2017</th><td class="tal">61\u00a0%</td><td class="tal">–</td>' in html
+    assert "2015" not in html and "Andel förvärvsarbetande" not in html  # a year not shown; a measure without parts
+    # the group's value is never the measure's own: the measure table keeps 60 for 2019
+    tabellrader, _, noter = iv.tabellrader(indikatorer, varden, ["andel", "foljs"], 2019, antal_ar=2)
+    assert tabellrader.set_index("id").at["foljs", "Utfall 2019"] == "60\u00a0%"
+    assert "Omotiverade skillnader mellan grupper: Andel förvärvsarbetande – nej; Tillit – kön, område." in noter
+    tomma, kolumner, delar = iv.delrader(indikatorer, varden, ["andel", "trygghet"], [2018, 2019])
+    assert tomma.empty and kolumner == [] and delar == []

@@ -183,3 +183,45 @@ def test_huddinge_kanda_fel_i_summor_sags_i_rapporten(byggd_rot):
     for rader in spec["kanda_fel"].values():
         for rad in rader:
             assert f"Känt fel i källan: {rad}:" in text, rad
+
+
+def test_huddinge_matt_per_kon_och_omrade_som_publicerat(byggd_rot):
+    """Huddinge's measure cards print women and men per year and the lowest and highest kommundel: the
+    report's tables 'Mått per kön …' give every such published value (the transcription's card table), and
+    no row the report did not print."""
+    import csv
+
+    kort = yaml.safe_load((PUBLICERAT / "huddinge/publicerat.yaml").read_text(encoding="utf-8"))["tabeller"][
+        "Mått per kön och ranking"]
+    with (Path(__file__).parents[1] / "data/raw/huddinge/2019/indikatorer.csv").open(encoding="utf-8-sig") as f:
+        etikett = {r["id"]: (r["rad"] or "").strip() or r["namn"].strip() for r in csv.DictReader(f, delimiter=";")}
+    html = (byggd_rot / "reports/huddinge/2019/verksamhetsberattelse/ks.html").read_text(encoding="utf-8")
+    visat: dict[tuple[str, str], dict[str, str]] = {}
+    for t in BeautifulSoup(html, "html.parser").find_all("table"):
+        if not t.caption.get_text(strip=True).startswith("Mått per "):
+            continue
+        kolumner = [th.get_text(strip=True) for th in t.thead.find_all("th")][1:]
+        matt = None
+        for tr in t.tbody.find_all("tr"):
+            if "rubrik" in tr.get("class", []):
+                matt = tr.th.get_text(strip=True)
+                continue
+            nyckel = (matt, tr.th.get_text(strip=True))
+            assert nyckel not in visat, nyckel
+            visat[nyckel] = dict(zip(kolumner, (td.get_text(strip=True) for td in tr.find_all("td")), strict=True))
+    kontrollerade, publicerade = 0, set()
+    for nyckel, varden in kort["rader"].items():
+        iid, ar = nyckel.rsplit(" ", 1)
+        forvantat = dict(zip(kort["kolumner"][2:], varden, strict=True))
+        forvantat.pop("Ranking")  # in the measure table's Placering columns
+        if all(v is None for v in forvantat.values()):
+            continue
+        publicerade.add((etikett[iid], ar))
+        rad = visat.get((etikett[iid], ar))
+        assert rad is not None, f"{etikett[iid]} {ar} saknas i tabellerna 'Mått per …'"
+        for kolumn, v in forvantat.items():
+            faktiskt = tal_fran_text(rad[kolumn]) if kolumn in rad else None
+            assert faktiskt == v, f"{etikett[iid]} {ar} / {kolumn}: {rad.get(kolumn)!r} ≠ {v}"
+            kontrollerade += 1
+    assert set(visat) == publicerade
+    assert kontrollerade >= 300

@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.avsnitt.kontext import Kontext
 from helpers.berakning import indikatorer, mal
+from helpers.presentation import format as fmt
 from helpers.presentation import indikatorer as indikatorvisning
 from helpers.presentation import mal as malvisning
 from helpers.presentation import uppdrag as uppdragsvisning
@@ -63,6 +64,12 @@ def visa_mal(k: Kontext, d: Mal) -> None:
             visning.tabell(indikatorvisning.tabell(rader, kolumner, noter,
                                                    f"{k.kommun.term('indikatorer', 'Indikatorer')}: {m.titel}",
                                                    k.kommun.term("indikator", "Indikator")))
+            delrader, delkolumner, delar = indikatorvisning.delrader(d.indikatorer, d.varden, m.indikatorer,
+                                                                    _visade_ar(kolumner))
+            if len(delrader):
+                visning.tabell(indikatorvisning.deltabell(
+                    delrader, delkolumner,
+                    f"{k.kommun.term('indikatorer', 'Indikatorer')} per {fmt.upprakning(delar)}: {m.titel}"))
             if len(m.indikatorer) > 1:
                 visning.stycke(indikatorvisning.malsats(d.indikatorer, d.varden, m.indikatorer, k.utfallsar))
             for iid in m.indikatorer:
@@ -75,6 +82,11 @@ def visa_mal(k: Kontext, d: Mal) -> None:
             visning.tabell(uppdragsvisning.tabell(k.kommun, pd.DataFrame(m.uppdrag), f"{k.kommun.term('uppdrag', 'Uppdrag')}: {m.titel}",
                                                   kommentar=False))
         k.visa_kommentar(m.id, rubrik=m.titel, valfri=True)
+
+
+def _visade_ar(kolumner: list[str]) -> list[int]:
+    """The outcome years the measure table shows ('Utfall 2019' …), for the table of parts beside it."""
+    return [int(c.split()[-1]) for c in kolumner if c.startswith("Utfall ")]
 
 
 def _antal_ar(k: Kontext) -> int | str:

@@ -3,6 +3,8 @@ with direction AND words (never colour alone), source, and a small chart where t
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.berakning.indikatorer import _varden, bedomning, malrad, serie, trend
@@ -93,10 +95,7 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         ind = indikatorer.set_index("id").loc[iid]
         dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
         enhet = None if fmt.saknas(ind["enhet"]) else ind["enhet"]
-        namn = f"{ind['agare']} {ind['namn']}" if not fmt.saknas(ind["agare"]) else ind["namn"]
-        # the printed row label ("- varav (%) småhus") when the data gives one; a varav measure is indented
-        if not fmt.saknas(ind.get("rad")) and str(ind.get("rad")).strip():
-            namn = str(ind["rad"]).strip()
+        namn = _radnamn(ind)  # the printed label ("- varav (%) småhus") where given; a varav measure is indented
         varav = not fmt.saknas(ind.get("varav_till")) and str(ind.get("varav_till")).strip() != ""
         rad = {"indikator": namn, "id": iid, "djup": 1 if varav else 0}
         utfall = _varden(varden, iid, "utfall")
@@ -144,7 +143,94 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
         if not fmt.saknas(ind["fotnot"]):
             noter.append(f"{ind['namn']}: {ind['fotnot']}")
         rader.append(rad)
+    skillnader = _omotiverade(indikatorer, ids)
+    if skillnader:
+        noter.append(skillnader)
     return pd.DataFrame(rader), kolumner, noter
+
+
+def _radnamn(ind) -> str:
+    """The measure's row label: the printed one (``rad``) where given, else owner and name."""
+    if not fmt.saknas(ind.get("rad")) and str(ind.get("rad")).strip():
+        return str(ind["rad"]).strip()
+    return f"{ind['agare']} {ind['namn']}" if not fmt.saknas(ind["agare"]) else ind["namn"]
+
+
+def _omotiverade(indikatorer: pd.DataFrame, ids: list[str]) -> str | None:
+    """The report's own judgement of unjustified differences between groups, per measure where given:
+    'Omotiverade skillnader: Trivsel … – kön, område; Betygsindex … – nej.' (never a guess where empty)."""
+    if "omotiverade_skillnader" not in indikatorer:
+        return None
+    ind = indikatorer.set_index("id")
+    delar = []
+    for iid in ids:
+        varde = ind.at[iid, "omotiverade_skillnader"]
+        if not fmt.saknas(varde) and str(varde).strip():
+            dimensioner = ", ".join(fmt.gemen(d.strip()) for d in str(varde).split(",") if d.strip())
+            delar.append(f"{_radnamn(ind.loc[iid])} – {dimensioner}")
+    return f"Omotiverade skillnader mellan grupper: {'; '.join(delar)}." if delar else None
+
+
+KOLUMN_KVINNOR, KOLUMN_MAN = "Kvinnor", "Män"
+OMRADEN = {"omrade_lagsta": "Lägsta område", "omrade_hogsta": "Högsta område"}
+
+
+def delrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
+             utfallsar: list[int]) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Values for parts of the population beside each measure's own (Huddinge's measure cards): women and
+    men, other groups (an age group), and the lowest and highest kommundel, per year shown in the measure
+    table, newest first. Rows: a heading row per measure, then one row per year with any such value.
+    Returns rows, the value columns that have a value somewhere, and what the table is broken down by."""
+    ind = indikatorer.set_index("id")
+    valda = varden[varden["indikator"].isin(ids) & varden["ar"].isin(utfallsar)]
+    grupper = list(dict.fromkeys(
+        str(g).strip() for g in valda.loc[valda["typ"] == "utfall", "grupp"]
+        if not fmt.saknas(g) and str(g).strip())) if "grupp" in valda else []
+    # '65-84 år' is printed with an en dash between the numbers
+    gruppkolumn = {g: re.sub(r"(?<=\d)\s*-\s*(?=\d)", "–", g) for g in grupper}
+    rader, anvanda = [], set()
+    for iid in ids:
+        enhet = None if fmt.saknas(ind.at[iid, "enhet"]) else ind.at[iid, "enhet"]
+        dec = 0 if fmt.saknas(ind.at[iid, "decimaler"]) else int(ind.at[iid, "decimaler"])
+        celler: dict[int, dict[str, str]] = {}
+
+        def satt(y, kolumn, r):
+            if not fmt.saknas(r.get("varde")):
+                celler.setdefault(int(y), {})[kolumn] = (varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec))
+                                                        + _manad(r))
+                anvanda.add(kolumn)
+
+        for kon, kolumn in (("K", KOLUMN_KVINNOR), ("M", KOLUMN_MAN)):
+            for r in _varden(valda, iid, "utfall", kon).to_dict("records"):
+                satt(r["ar"], kolumn, r)
+        for grupp in grupper:
+            v = valda[(valda["indikator"] == iid) & (valda["typ"] == "utfall")
+                      & (valda["grupp"].map(lambda g, grupp=grupp: not fmt.saknas(g) and str(g).strip() == grupp))]
+            for r in v.to_dict("records"):
+                satt(r["ar"], gruppkolumn[grupp], r)
+        for typ, kolumn in OMRADEN.items():
+            for r in valda[(valda["indikator"] == iid) & (valda["typ"] == typ)].to_dict("records"):
+                satt(r["ar"], kolumn, r)
+        if celler:
+            rader.append({"indikator": _radnamn(ind.loc[iid]), "radtyp": "rubrik", "id": iid})
+            rader += [{"indikator": str(y), "radtyp": "rad", "id": iid, **celler[y]}
+                      for y in sorted(celler, reverse=True)]
+    kolumner = [k for k in (KOLUMN_KVINNOR, KOLUMN_MAN, *gruppkolumn.values(), *OMRADEN.values()) if k in anvanda]
+    delar = ((["kön"] if {KOLUMN_KVINNOR, KOLUMN_MAN} & anvanda else [])
+             + (["grupp"] if set(gruppkolumn.values()) & anvanda else [])
+             + (["område"] if set(OMRADEN.values()) & anvanda else []))
+    return pd.DataFrame(rader), kolumner, delar
+
+
+def deltabell(rader: pd.DataFrame, kolumner: list[str], rubrik: str):
+    """The table of ``delrader``: a measure's name as a heading row, its years below; an empty cell
+    is '–' (not reported), never 0."""
+    from helpers.presentation.tabell import Kolumn, Tabell
+
+    rader = rader.copy()
+    for k in kolumner:
+        rader[k] = rader[k].where(rader[k].notna() | (rader["radtyp"] == "rubrik"), SAKNAS) if k in rader else SAKNAS
+    return Tabell(rubrik, [Kolumn("År", "indikator")] + [Kolumn(k, k, str) for k in kolumner], rader)
 
 
 def _tryckt_trend(utfall: pd.DataFrame, skala) -> str | None:
