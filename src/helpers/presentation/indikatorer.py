@@ -192,25 +192,21 @@ def delrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
     for iid in ids:
         enhet = None if fmt.saknas(ind.at[iid, "enhet"]) else ind.at[iid, "enhet"]
         dec = 0 if fmt.saknas(ind.at[iid, "decimaler"]) else int(ind.at[iid, "decimaler"])
-        celler: dict[int, dict[str, str]] = {}
-
-        def satt(y, kolumn, r):
-            if not fmt.saknas(r.get("varde")):
-                celler.setdefault(int(y), {})[kolumn] = (varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec))
-                                                        + _manad(r))
-                anvanda.add(kolumn)
-
+        kallor = []  # (column, row of indikatorvarden)
         for kon, kolumn in (("K", KOLUMN_KVINNOR), ("M", KOLUMN_MAN)):
-            for r in _varden(valda, iid, "utfall", kon).to_dict("records"):
-                satt(r["ar"], kolumn, r)
+            kallor += [(kolumn, r) for r in _varden(valda, iid, "utfall", kon).to_dict("records")]
         for grupp in grupper:
             v = valda[(valda["indikator"] == iid) & (valda["typ"] == "utfall")
                       & (valda["grupp"].map(lambda g, grupp=grupp: not fmt.saknas(g) and str(g).strip() == grupp))]
-            for r in v.to_dict("records"):
-                satt(r["ar"], gruppkolumn[grupp], r)
+            kallor += [(gruppkolumn[grupp], r) for r in v.to_dict("records")]
         for typ, kolumn in OMRADEN.items():
-            for r in valda[(valda["indikator"] == iid) & (valda["typ"] == typ)].to_dict("records"):
-                satt(r["ar"], kolumn, r)
+            kallor += [(kolumn, r) for r in valda[(valda["indikator"] == iid) & (valda["typ"] == typ)].to_dict("records")]
+        celler: dict[int, dict[str, str]] = {}
+        for kolumn, r in kallor:
+            if not fmt.saknas(r.get("varde")):
+                celler.setdefault(int(r["ar"]), {})[kolumn] = (
+                    varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec)) + _manad(r))
+                anvanda.add(kolumn)
         if celler:
             rader.append({"indikator": _radnamn(ind.loc[iid]), "radtyp": "rubrik", "id": iid})
             rader += [{"indikator": str(y), "radtyp": "rad", "id": iid, **celler[y]}
