@@ -119,6 +119,24 @@ def test_mening_om_hur_manga_nar_malet(data):
     assert iv.malsats(ind, varden, list(ind["id"]), 2020) is None  # a budget year: nothing to judge
 
 
+def test_kommunens_ord_i_meningen_med_ratt_genus(data):
+    """Huddinge's 'mått' is neutrum: 'Inget av två mått', 'Måttet', 'för ett'. A caption word alone
+    (no definite forms) leaves the sentences in the standard words rather than inflecting a guess."""
+    from types import SimpleNamespace
+
+    ind, varden = data
+    matt = iv.indikatorord(SimpleNamespace(termer={"indikatorer": "Mått", "indikatorn": "måttet",
+                                                   "indikatorerna": "måtten", "indikator_genus": "neutrum"}))
+    assert iv.malsats(ind, varden, ["trygghet", "arbetsloshet"], 2019, matt) == (
+        "Inget av två mått når etappmålet; för ett kan det inte bedömas.")
+    assert iv.malsats(ind, varden, ["andel"], 2019, matt) == "Måttet når etappmålet."
+    assert iv.malsats(ind, varden, ["arbetsloshet", "arbetsloshet"], 2019, matt) == (
+        "För inget av de två måtten kan det ännu bedömas om de når etappmålet.")
+    assert iv.malsats(ind, varden, list(ind["id"]), 2019, matt).startswith("Två av fem mått når")
+    bara_rubrik = iv.indikatorord(SimpleNamespace(termer={"indikatorer": "Mått"}))
+    assert iv.malsats(ind, varden, ["andel"], 2019, bara_rubrik) == "Indikatorn når etappmålet."
+
+
 def test_prognos_och_delar_visas_med_etikett(tmp_path):
     ind = _las(tmp_path, "indikatorer", INDIKATORER)
     varden = _las(tmp_path, "indikatorvarden", """indikator;ar;typ;kon;varde;manad

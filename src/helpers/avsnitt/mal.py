@@ -37,7 +37,8 @@ def berakna(k: Kontext) -> Mal:
 
 def meningar(k: Kontext, d: Mal) -> list[str]:
     alla = [i for m in mal.i_ordning(d.maltrad) for i in m.indikatorer]
-    indikatorsats = indikatorvisning.malsats(d.indikatorer, d.varden, alla, k.utfallsar)
+    indikatorsats = indikatorvisning.malsats(d.indikatorer, d.varden, alla, k.utfallsar,
+                                             indikatorvisning.indikatorord(k.kommun))
     return [*malvisning.sammanfattning(k.namnd.namn, k.kommun, d.maltrad), *([indikatorsats] if indikatorsats else [])]
 
 
@@ -71,7 +72,8 @@ def visa_mal(k: Kontext, d: Mal) -> None:
                     delrader, delkolumner,
                     f"{k.kommun.term('indikatorer', 'Indikatorer')} per {fmt.upprakning(delar)}: {m.titel}"))
             if len(m.indikatorer) > 1:
-                visning.stycke(indikatorvisning.malsats(d.indikatorer, d.varden, m.indikatorer, k.utfallsar))
+                visning.stycke(indikatorvisning.malsats(d.indikatorer, d.varden, m.indikatorer, k.utfallsar,
+                                                        indikatorvisning.indikatorord(k.kommun)))
             for iid in m.indikatorer:
                 jamforelse, notis = indikatorvisning.jamforelse(d.indikatorer, d.varden, iid, k.kolada, k.kommun,
                                                                k.kommun.palett)

@@ -56,7 +56,7 @@ def berakna(k: Kontext) -> Sammanfattning:
         mal=_utan_tomma(*malvisning.sammanfattning(k.namnd.namn, k.kommun, maltrad),
                         indikatorvisning.malsats(k.tabell("indikatorer"), _indikatorvarden(k),
                                                  [i for m in malberakning.i_ordning(maltrad) for i in m.indikatorer],
-                                                 k.utfallsar)),
+                                                 k.utfallsar, indikatorvisning.indikatorord(k.kommun))),
         uppdrag=_utan_tomma(uppdragsvisning.sammanfattning(k.kommun, k.tabell("uppdrag"))))
 
 

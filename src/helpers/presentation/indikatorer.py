@@ -4,6 +4,7 @@ with direction AND words (never colour alone), source, and a small chart where t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -301,7 +302,29 @@ def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, 
 
 
 
-def malsats(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int) -> str | None:
+@dataclass(frozen=True)
+class Indikatorord:
+    """The word for 'indikator' in sentences, in the forms Swedish needs: Huddinge says 'mått' (neutrum):
+    'Inget av sex mått når målet', 'Måttet når målet', 'de två måtten'."""
+    plural: str = "indikatorer"
+    bestamd: str = "indikatorn"
+    plural_bestamd: str = "indikatorerna"
+    utrum: bool = True
+
+
+def indikatorord(kommun) -> Indikatorord:
+    """The kommun's word (kommun.yaml ``termer``: indikatorer, indikatorn, indikatorerna, indikator_genus)
+    where it gives the definite forms; captions alone ('Mått') do not say how a sentence inflects it."""
+    termer = getattr(kommun, "termer", None) or {}
+    if not (termer.get("indikatorn") and termer.get("indikatorerna")):
+        return Indikatorord()
+    return Indikatorord(plural=fmt.gemen(termer.get("indikatorer") or "indikatorer"),
+                        bestamd=termer["indikatorn"], plural_bestamd=termer["indikatorerna"],
+                        utrum=termer.get("indikator_genus", "utrum") == "utrum")
+
+
+def malsats(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar: int,
+            ordform: Indikatorord = Indikatorord()) -> str | None:
     """'Fyra av sex indikatorer når etappmålet.' over the indicators with a target for the year; those
     that cannot be judged are said so, never counted as reached or missed."""
     from helpers.berakning.indikatorer import EJ_UPPNATT, KAN_INTE_BEDOMAS, UPPNATT, antal_nar_malet
@@ -312,14 +335,16 @@ def malsats(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str], ar:
         return None
     typer = {(malrad(varden, i, ar) or {}).get("typ") for i in ids} - {None}
     mal = "etappmålet" if typer == {"etappmal"} else "målet"
+    ingen = "ingen" if ordform.utrum else "inget"
     if n == 1:
         b = next(b for b, a in antal.items() if a)
-        return {UPPNATT: f"Indikatorn når {mal}.", EJ_UPPNATT: f"Indikatorn når inte {mal}.",
-                KAN_INTE_BEDOMAS: f"Om indikatorn når {mal} kan inte bedömas."}[b]
+        den = ordform.bestamd
+        return {UPPNATT: f"{fmt.versal(den)} når {mal}.", EJ_UPPNATT: f"{fmt.versal(den)} når inte {mal}.",
+                KAN_INTE_BEDOMAS: f"Om {den} når {mal} kan inte bedömas."}[b]
     if antal[KAN_INTE_BEDOMAS] == n:
-        return f"För ingen av de {fmt.antal_i_ord(n)} indikatorerna kan det ännu bedömas om de når {mal}."
-    forsta = fmt.versal(fmt.antal_i_ord(antal[UPPNATT], utrum=True)) if antal[UPPNATT] else "Ingen"
-    sats = f"{forsta} av {fmt.antal_i_ord(n)} indikatorer når {mal}"
+        return f"För {ingen} av de {fmt.antal_i_ord(n)} {ordform.plural_bestamd} kan det ännu bedömas om de når {mal}."
+    forsta = fmt.versal(fmt.antal_i_ord(antal[UPPNATT], utrum=ordform.utrum)) if antal[UPPNATT] else fmt.versal(ingen)
+    sats = f"{forsta} av {fmt.antal_i_ord(n)} {ordform.plural} når {mal}"
     if antal[KAN_INTE_BEDOMAS]:
-        sats += (f"; för {fmt.antal_i_ord(antal[KAN_INTE_BEDOMAS], utrum=True)} kan det inte bedömas")
+        sats += (f"; för {fmt.antal_i_ord(antal[KAN_INTE_BEDOMAS], utrum=ordform.utrum)} kan det inte bedömas")
     return sats + "."
