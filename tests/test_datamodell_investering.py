@@ -76,6 +76,12 @@ def test_egna_investeringsgrupper_och_tabeller(tmp_path):
     assert 'class="rubrik djup-1"' in html and 'class="summa djup-0"' in html
     # the same project name under two groups is no duplicate key
     assert (rader["projekt"] == "Bostäder").sum() == 2
+    # one printed table may have its own columns and labels over the shared layout (Huddinge's saldo list)
+    layout = {"kolumner": ["budget", "utfall", "avvikelse"], "etiketter": {"budget": "Budget {ar}"},
+              "per_tabell": {"it": {"kolumner": ["utfall", "budget"], "etiketter": {"utfall": "Utfall"}}}}
+    samhall, it = vis.tabeller(rader, "2019", 2019, "mnkr", 1, layout=layout)
+    assert [k.rubrik for k in samhall.kolumner] == ["Projekt", "Budget 2019", "Utfall 2019", "Avvikelse"]
+    assert [k.rubrik for k in it.kolumner] == ["Projekt", "Utfall", "Budget 2019"]
 
 
 def test_overforing_har_eget_tecken(tmp_path):

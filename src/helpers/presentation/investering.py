@@ -119,6 +119,15 @@ def _summanoter(rader: pd.DataFrame, enhet: str, decimaler: int | None, *, negat
     return ut
 
 
+def _tabellens_layout(layout: dict | None, namn: str) -> dict | None:
+    """One printed table's layout: ``visas.per_tabell.<namn>`` (its columns, its labels over the shared ones)
+    on top of the shared ``visas``."""
+    egen = ((layout or {}).get("per_tabell") or {}).get(namn)
+    if not egen:
+        return layout
+    return {**layout, **egen, "etiketter": {**(layout.get("etiketter") or {}), **(egen.get("etiketter") or {})}}
+
+
 def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", decimaler: int | None = None,
              *, helar: bool = True, rubriker: dict | None = None, layout: dict | None = None) -> list:
     """One table per printed investment table (column ``tabell``); captions from kommun.yaml
@@ -132,7 +141,7 @@ def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr",
         rubrik = (rubriker[namn].format(ar=ar, nasta_ar=ar + 1) if rubriker.get(namn)
                   else f"Investeringar – {namn}" if namn else "Tabell investeringar")
         t = tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik,
-                   layout=layout)
+                   layout=_tabellens_layout(layout, namn))
         t.id = t.id or f"investeringar-{namn}"  # lets the section put each correction under its own table
         ut.append(t)
     return ut
