@@ -124,7 +124,8 @@ def _periodnot(namn: str, nar_per_ar: dict[int, str]) -> str:
         artext = (str(ar_i[0]) if len(ar_i) == 1 else
                   f"{ar_i[0]}–{ar_i[-1]}" if ar_i == list(range(ar_i[0], ar_i[-1] + 1)) else
                   ", ".join(map(str, ar_i[:-1])) + f" och {ar_i[-1]}")
-        delar.append(f"{nar} {artext}" if nar else f"helår {artext}")
+        # 'per 31 augusti' reads as a date after 'avser'
+        delar.append(f"{nar.removeprefix('per ')} {artext}" if nar else f"helår {artext}")
     return f"{namn} avser " + (", ".join(delar[:-1]) + " och " + delar[-1] if len(delar) > 1 else delar[0]) + "."
 
 
