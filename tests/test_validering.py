@@ -24,6 +24,16 @@ def test_exempeldata_ar_giltiga(rot):
         assert res.exit_code == 0, res.output
 
 
+def test_visas_som_tabellen_inte_anvander_ar_fel_inte_tyst(rot):
+    """A print setting a table does not read would be silently ignored: validate names it instead."""
+    _ersatt(rot / "data/raw/haninge/kommun.yaml", "resultat: {enhet: mnkr, intakter: positiva, kostnader: positiva}",
+            "resultat: {enhet: mnkr, intakter: positiva, kostnader: positiva, visas: {rubrik: Resultat}}")
+    res = _validera()
+    assert res.exit_code == 1
+    assert "tabeller.resultat" in res.output and "visas.rubrik: används inte för resultat" in res.output
+    assert "förväntade kostnader" in res.output
+
+
 def test_trasigt_tal_namnger_fil_rad_och_kolumn(rot):
     _ersatt(rot / "data/raw/haninge/2020/drift.csv", "14 178,9;70 770,9", "14 178,9;70 77O,9")
     res = _validera()

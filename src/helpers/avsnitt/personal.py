@@ -25,8 +25,9 @@ def visa_nyckeltal(k: Kontext, d: pd.DataFrame) -> None:
     visning.stycke(*meningar(k, d))
     k.visa_kommentar()
     if len(d):
+        rubrik = (k.kommun.tabellinstallning("personal").get("visas") or {}).get("rubrik") or "Personalnyckeltal"
         visning.tabell(vis.tabell_per_ar(k.kommun, d, k.ar, min_antal=k.min_antal,
-                                         till_manad=k.period.till_manad))
+                                         till_manad=k.period.till_manad, rubrik=rubrik))
 
 
 def visa_per_manad(k: Kontext, d: pd.DataFrame) -> None:

@@ -112,9 +112,26 @@ def _installning(tabell: str, installning: dict, namn: str) -> str:
     return installning.get(forebild, "positiva") if forebild else "positiva"
 
 
+# The `visas` keys each table's presentation reads (helpers.presentation/avsnitt); any other is an error,
+# never a setting silently ignored.
+VISAS_NYCKLAR = {
+    "drift": ("kostnader", "rubrik", "kolumner", "etiketter"),
+    "resultat": ("kostnader",),
+    "resultatposter": ("kostnader", "rubrik", "kolumner", "etiketter"),
+    "investeringar": ("utgifter", "kostnader", "kolumner", "etiketter", "per_tabell"),
+    "indikatorvarden": ("antal_ar",),
+    "personal": ("rubrik",),
+}
+
+
 def giltig_installning(tabell: str, installning: dict) -> list[str]:
     """Problems with a table's unit/sign settings in kommun.yaml, as readable strings."""
     fel = []
+    for nyckel in installning.get("visas") or {}:
+        tillatna = VISAS_NYCKLAR.get(tabell, ())
+        if nyckel not in tillatna:
+            fel.append(f"visas.{nyckel}: används inte för {tabell} (does not apply to this table); "
+                       + (f"förväntade {', '.join(tillatna)}" if tillatna else "tabellen har inga visas-inställningar"))
     if installning.get("enhet", "tkr") not in ENHETER_TILL_TKR:
         fel.append(f"enhet: förväntade {', '.join(ENHETER_TILL_TKR)}")
     for namn in _VAND.get(tabell, _RESULTATPOST_ROT if tabell == "resultatposter" else {}):

@@ -65,7 +65,7 @@ def _dimensioner(kommun) -> dict | None:
 
 
 def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, min_antal: int = STANDARD_MIN_ANTAL,
-                  till_manad: int = 12):
+                  till_manad: int = 12, rubrik: str = "Personalnyckeltal"):
     """Key figures by group (rows) and year (columns), suppressed where needed. A point-in-time figure is
     labelled with its date ('Antal anställda per 31 augusti'), a part-year one with its months."""
     from helpers.presentation.tabell import Kolumn, Tabell
@@ -90,12 +90,12 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
                                              till_manad if y == ar else 12)
         if len(set(nar_per_ar.values())) <= 1:
             nar = next(iter(nar_per_ar.values()), "")
-            rubrik = f"{d['namn']} {nar}" if nar.startswith("per ") else (f"{d['namn']}, {nar}" if nar else d["namn"])
+            etikett = f"{d['namn']} {nar}" if nar.startswith("per ") else (f"{d['namn']}, {nar}" if nar else d["namn"])
         else:
-            rubrik = d["namn"]
+            etikett = d["namn"]
             periodnoter.append(_periodnot(d["namn"], nar_per_ar))
         for grupp in dict.fromkeys(df.loc[df["nyckeltal"] == nt, "grupp"]):
-            namn = rubrik if grupp == "alla" else f"{rubrik}, {gruppnamn(grupp)}"
+            namn = etikett if grupp == "alla" else f"{etikett}, {gruppnamn(grupp)}"
             rad = {"nyckeltal": namn}
             for y in ar_lista:
                 r = df[(df["nyckeltal"] == nt) & (df["grupp"] == grupp) & (df["ar"] == y)]
@@ -110,7 +110,7 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
              f"personliga integriteten."] if dolda else []
     noter = periodnoter + noter
     kol = [Kolumn("Nyckeltal", "nyckeltal")] + [Kolumn(str(y), str(y), str) for y in ar_lista]
-    return Tabell("Personalnyckeltal", kol, pd.DataFrame(rader), fotnoter=noter)
+    return Tabell(rubrik, kol, pd.DataFrame(rader), fotnoter=noter)
 
 
 def _periodnot(namn: str, nar_per_ar: dict[int, str]) -> str:
