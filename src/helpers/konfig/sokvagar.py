@@ -23,7 +23,8 @@ def anvand_rot(rot: Path | None) -> None:
 
 def rot() -> Path:
     """The project folder: set by ``anvand_rot``, else NAMNDRAPPORT_ROOT, else the nearest folder at or above
-    the working directory that has ``data/raw``, else the folder this package was installed from."""
+    the working directory that has ``data/raw``, else the source checkout of an editable install, else the
+    working directory."""
     if _ROT is not None:
         return _ROT
     if os.environ.get("NAMNDRAPPORT_ROOT"):
@@ -32,7 +33,9 @@ def rot() -> Path:
     for mapp in (cwd, *cwd.parents):
         if (mapp / "data" / "raw").is_dir():
             return mapp
-    return PROJEKT
+    # An editable install falls back to its checkout; an installed package's parents are site-packages, so
+    # there the working directory is the root (and a missing data/raw is reported there, where it is looked for).
+    return PROJEKT if (PROJEKT / "pyproject.toml").is_file() else cwd
 
 
 def raw(kommun: str | None = None) -> Path:
