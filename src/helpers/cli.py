@@ -149,8 +149,14 @@ def validate(kommun):
 def lista(kommun):
     from helpers.bygg.rapport import planera
 
-    for r in planera(kommun):
+    rapporter = planera(kommun)
+    for r in rapporter:
         click.echo(f"{r.namn}  →  {r.utfil}")
+    if not rapporter:
+        from helpers.konfig import sokvagar
+
+        click.echo(f"Inga rapporter: {sokvagar.raw()} har ingen kommun med perioder "
+                   "(no reports: no kommun with periods there).", err=True)
 
 
 @main.command(help="Bygg rapporter till reports/ (bara det som ändrats). / Build reports (only what changed).")
