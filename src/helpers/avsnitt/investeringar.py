@@ -27,9 +27,16 @@ class Investeringar:
 
 def berakna(k: Kontext) -> Investeringar:
     inv = k.tabell("investeringar")
-    halv = tecken.halv_enhet(k.kommun.tabellinstallning("investeringar"))
-    return Investeringar(inv, investering.per_projekt(inv, k.ar, halv),
+    installning = k.kommun.tabellinstallning("investeringar")
+    return Investeringar(inv, investering.per_projekt(inv, k.ar, tecken.halv_enhet(installning),
+                                                      sammanstallningar(installning)),
                          ekonomi.resultatoverforing(k.tabell("resultatoverforing"), k.ar, "investering"))
+
+
+def sammanstallningar(installning: dict) -> dict[str, list[dict]]:
+    """Per printed table, its rows that sum whole tables (``visas.per_tabell.<tabell>.sammanstallning``)."""
+    per_tabell = (installning.get("visas") or {}).get("per_tabell") or {}
+    return {t: v["sammanstallning"] for t, v in per_tabell.items() if (v or {}).get("sammanstallning")}
 
 
 def _aterger(k: Kontext) -> set[str]:

@@ -25,7 +25,8 @@ def _projektnamn(r) -> str:
     return f"{r.projektnr} - {r.projekt}" if not saknas(r.projektnr) and r.projektnr else r.projekt
 
 
-def per_projekt(investeringar: pd.DataFrame, ar: int, halv_enhet: float = 0.5) -> pd.DataFrame:
+def per_projekt(investeringar: pd.DataFrame, ar: int, halv_enhet: float = 0.5,
+                sammanstallningar: dict[str, list[dict]] | None = None) -> pd.DataFrame:
     """Project rows with utnyttjande (utfall in % of budget), avvikelser and subtotals, reserves last.
     Amounts in tkr; the sign convention is the internal one (spending positive).
 
@@ -36,7 +37,12 @@ def per_projekt(investeringar: pd.DataFrame, ar: int, halv_enhet: float = 0.5) -
     Rows with ``grupp = summa`` are a group's printed total (``projekt`` = the group, ``overordnad`` = the
     path above it; ``Summa`` with no path = the table's total): never a project. Where the printed figure
     agrees with the rows up to rounding (``halv_enhet`` = half a unit of the file's last digit, in tkr, per
-    row) it is printed; otherwise the computed one is, and column ``summanot`` says what the source printed."""
+    row) it is printed; otherwise the computed one is, and column ``summanot`` says what the source printed.
+
+    ``sammanstallningar`` (kommun.yaml ``visas.per_tabell.<tabell>.sammanstallning``) adds rows at the end of a
+    printed table that sum whole printed tables: ``{rad, tabeller, under}`` (Huddinge's "IT mm." and "Summa"
+    below the samhällsbyggnad table). A printed total for such a row names it like a group
+    (``projekt`` = rad, ``overordnad`` = under)."""
     inv = investeringar[investeringar["ar"] == ar].copy()
     tryckta = inv[inv["grupp"] == "summa"] if "grupp" in inv else inv.iloc[0:0]
     inv = inv.drop(tryckta.index)
@@ -45,7 +51,7 @@ def per_projekt(investeringar: pd.DataFrame, ar: int, halv_enhet: float = 0.5) -
             inv[kol] = pd.NA
     inv["grupp"] = inv["grupp"].fillna("projekt") if "grupp" in inv else "projekt"
     egna_grupper = _har(inv["tabell"]) or _har(inv["overordnad"])
-    rader = _egna_grupper(inv) if egna_grupper else _fasta_grupper(inv)
+    rader = _egna_grupper(inv, sammanstallningar or {}) if egna_grupper else _fasta_grupper(inv)
     ut = pd.DataFrame(rader)
     for kol in BELOPP:
         if kol not in ut:
@@ -77,6 +83,9 @@ def _tryckta_summor(ut: pd.DataFrame, tryckta: pd.DataFrame, halv_enhet: float) 
         stig = _stig(r.overordnad) + (() if str(r.projekt).strip().lower() == "summa" else (str(r.projekt).strip(),))
         traff = ut.index[(ut["radtyp"].isin(["summa", "totalt"])) & (ut["tabell"] == tabell)
                          & (ut["stig"].map(lambda s, st=stig: s == st))]
+        if not len(traff) and not stig:  # 'Summa' of a table without its own total: a summing row of that name
+            traff = ut.index[(ut["radtyp"] == "summa") & (ut["tabell"] == tabell)
+                             & (ut["stig"].map(lambda s, p=str(r.projekt).strip(): s == (p,)))]
         if not len(traff):
             continue  # validate names a printed total without its group
         i = traff[0]
@@ -132,8 +141,9 @@ def _stig(varde) -> tuple[str, ...]:
     return () if saknas(varde) or not str(varde).strip() else tuple(d.strip() for d in str(varde).split("/") if d.strip())
 
 
-def _egna_grupper(inv: pd.DataFrame) -> list[dict]:
-    """One block per printed table (file order); inside it the group path: heading, rows, 'Summa …' per level."""
+def _egna_grupper(inv: pd.DataFrame, sammanstallningar: dict[str, list[dict]]) -> list[dict]:
+    """One block per printed table (file order); inside it the group path: heading, rows, 'Summa …' per level;
+    last, the table's rows that sum whole tables (``sammanstallningar``)."""
     rader = []
     inv = inv.assign(_tabell=inv["tabell"].map(lambda t: "" if saknas(t) else str(t).strip()),
                      _stig=inv["overordnad"].map(_stig))
@@ -143,6 +153,11 @@ def _egna_grupper(inv: pd.DataFrame) -> list[dict]:
         if len(toppar) > 1 or None in toppar:  # one top group: its Summa row is already the table's total
             rader.append({"projekt": "Summa", **_belopp(df), "radtyp": "totalt", "djup": 0, "tabell": tabell,
                           "stig": (), "antal": len(df)})
+        for rad in sammanstallningar.get(tabell) or ():
+            delar = inv[inv["_tabell"].isin([str(t) for t in rad["tabeller"]])]
+            under = _stig(rad.get("under"))
+            rader.append({"projekt": rad["rad"], **_belopp(delar), "radtyp": "summa", "djup": len(under),
+                          "tabell": tabell, "stig": (*under, str(rad["rad"]).strip()), "antal": len(delar)})
     return rader
 
 

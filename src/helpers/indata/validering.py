@@ -263,8 +263,6 @@ def _kontrollera_resultat(df, fil, kommun, period, tabeller):
 def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
     """A printed avvikelse comes from unrounded figures: within one unit of the last digit of budget − utfall."""
     problem = _kontrollera_ar(df, fil, kommun, period, tabeller)
-    if "avvikelse" not in df:
-        return problem
     installning = kommun.tabellinstallning("investeringar")
     enhet = tecken.ENHETER_TILL_TKR[installning.get("enhet", "tkr")]
     steg = 2 * tecken.halv_enhet(installning)  # one unit of the last digit
@@ -273,15 +271,34 @@ def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
     def stig(v) -> tuple[str, ...]:
         return tuple(d.strip() for d in str(v).split("/") if d.strip()) if _har(v) else ()
 
-    grupper = {(str(r.tabell) if _har(r.tabell) else "", stig(r.overordnad)[:i])
-               for r in df.itertuples(index=False) if r.grupp != "summa"
+    tabell = df["tabell"] if "tabell" in df else pd.Series("", index=df.index)
+    grupp = df["grupp"] if "grupp" in df else pd.Series("projekt", index=df.index)
+    overordnad = df["overordnad"] if "overordnad" in df else pd.Series(None, index=df.index, dtype=object)
+    rader = pd.DataFrame({"tabell": tabell.map(lambda t: str(t).strip() if _har(t) else ""), "grupp": grupp,
+                          "overordnad": overordnad, "projekt": df["projekt"], "radnr": df["radnr"]})
+    grupper = {(r.tabell, stig(r.overordnad)[:i])
+               for r in rader.itertuples(index=False) if r.grupp != "summa"
                for i in range(len(stig(r.overordnad)) + 1)}
-    for r in df[df["grupp"] == "summa"].itertuples(index=False):
+    # rows that sum whole tables (kommun.yaml visas.per_tabell.<t>.sammanstallning): the tables must exist
+    kfil = visningsnamn(kommun.mapp / "kommun.yaml")
+    befintliga = set(rader["tabell"])
+    per_tabell = (installning.get("visas") or {}).get("per_tabell") or {}
+    for t, egen in per_tabell.items():
+        for rad in (egen or {}).get("sammanstallning") or ():
+            grupper.add((str(t), (*stig(rad.get("under")), str(rad["rad"]).strip())))
+            if t in befintliga:
+                for saknad in [x for x in rad["tabeller"] if str(x) not in befintliga]:
+                    problem.append(Problem(kfil, None, f"tabeller.investeringar.visas.per_tabell.{t}.sammanstallning",
+                                           saknad, f"en tabell i {fil}s kolumn tabell (raden {rad['rad']} "
+                                           "summerar den; a table that is not there would add nothing)"))
+    for r in rader[rader["grupp"] == "summa"].itertuples(index=False):
         egen = stig(r.overordnad) + (() if str(r.projekt).strip().lower() == "summa" else (str(r.projekt).strip(),))
-        if (str(r.tabell) if _har(r.tabell) else "", egen) not in grupper:
+        if (r.tabell, egen) not in grupper:
             problem.append(Problem(fil, r.radnr, "projekt", r.projekt, "namnet på en grupp (eller Summa för hela "
                                    "tabellen) som projektrader i samma tabell ligger under (a printed total names "
                                    "its group)"))
+    if "avvikelse" not in df:
+        return problem
     for r in df.itertuples(index=False):
         if not _har(r.avvikelse) or r.grupp == "summa":
             continue
