@@ -84,8 +84,9 @@ def _tryckta_summor(ut: pd.DataFrame, tryckta: pd.DataFrame, halv_enhet: float) 
         traff = ut.index[(ut["radtyp"].isin(["summa", "totalt"])) & (ut["tabell"] == tabell)
                          & (ut["stig"].map(lambda s, st=stig: s == st))]
         if not len(traff) and not stig:  # 'Summa' of a table without its own total: a summing row of that name
+            namn = (str(r.projekt).strip(),)
             traff = ut.index[(ut["radtyp"] == "summa") & (ut["tabell"] == tabell)
-                             & (ut["stig"].map(lambda s, p=str(r.projekt).strip(): s == (p,)))]
+                             & (ut["stig"].map(lambda s, namn=namn: s == namn))]
         if not len(traff):
             continue  # validate names a printed total without its group
         i = traff[0]
