@@ -160,7 +160,7 @@ def test_sammanstallning_valideras(rot):
     kommunfil = rot / "data/raw/haninge/kommun.yaml"
     konfig = yaml.safe_load(kommunfil.read_text(encoding="utf-8"))
     konfig["tabeller"]["investeringar"]["visas"] = {"per_tabell": {"a": {"sammanstallning": [
-        {"rad": "Övrigt", "tabeller": ["b", "saknas"]}]}}}
+        {"rad": "Övrigt", "tabeller": ["b", "saknas"]}, {"rad": "B", "tabeller": ["b"], "under": "Ingen sådan"}]}}}
     kommunfil.write_text(yaml.safe_dump(konfig, allow_unicode=True), encoding="utf-8")
     kommun = las_kommun("haninge")
     _, problem = validera_period(kommun, las_period(kommun, "2020"))
@@ -168,3 +168,4 @@ def test_sammanstallning_valideras(rot):
     assert (5, "projekt", "Okänd grupp") in fel
     assert not any(p.varde == "Övrigt" for p in problem)
     assert (None, "tabeller.investeringar.visas.per_tabell.a.sammanstallning", "saknas") in fel
+    assert (None, "tabeller.investeringar.visas.per_tabell.a.sammanstallning", "Ingen sådan") in fel

@@ -284,8 +284,14 @@ def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
     befintliga = set(rader["tabell"])
     per_tabell = (installning.get("visas") or {}).get("per_tabell") or {}
     for t, egen in per_tabell.items():
+        tidigare: set[str] = set()
         for rad in (egen or {}).get("sammanstallning") or ():
             grupper.add((str(t), (*stig(rad.get("under")), str(rad["rad"]).strip())))
+            if rad.get("under") and str(rad["under"]).strip() not in tidigare:
+                problem.append(Problem(kfil, None, f"tabeller.investeringar.visas.per_tabell.{t}.sammanstallning",
+                                       rad["under"], "namnet på en rad tidigare i samma sammanstallning "
+                                       "(under names an earlier summing row)"))
+            tidigare.add(str(rad["rad"]).strip())
             if t in befintliga:
                 for saknad in [x for x in rad["tabeller"] if str(x) not in befintliga]:
                     problem.append(Problem(kfil, None, f"tabeller.investeringar.visas.per_tabell.{t}.sammanstallning",
