@@ -127,7 +127,7 @@ def kommun_yaml() -> str:
         "tabeller:",
         "  drift: {enhet: tkr, kostnader: negativa}",
         "  resultat: {enhet: tkr, intakter: negativa, kostnader: positiva}",
-        "  resultatposter: {enhet: tkr, intakter: negativa, kostnader: positiva}",
+        "  resultatposter: {enhet: tkr, intakter: negativa, kostnader: positiva, decimaler: 3}   # the export has three decimals",
         "  investeringar: {enhet: tkr, utgifter: positiva}",
         "  investeringsbudget: {enhet: tkr, utgifter: positiva}",
         "  personal: {min_antal: 5}",

@@ -286,5 +286,15 @@ def test_varden_per_kon_grupp_och_omrade_i_egen_tabell(tmp_path, data):
     tabellrader, _, noter = iv.tabellrader(indikatorer, varden, ["andel", "foljs"], 2019, antal_ar=2)
     assert tabellrader.set_index("id").at["foljs", "Utfall 2019"] == "60\u00a0%"
     assert "Omotiverade skillnader mellan grupper: Andel förvärvsarbetande – nej; Tillit – kön, område." in noter
+    # a group's or area's value for one kön gets its own column, never the same cell as the whole group's
+    extra = pd.DataFrame([{"indikator": "foljs", "ar": 2019, "typ": "utfall", "kon": "K", "varde": 70.0,
+                           "grupp": "65-84 år"},
+                          {"indikator": "foljs", "ar": 2019, "typ": "omrade_lagsta", "kon": "K", "varde": 20.0}])
+    rader, kolumner, _ = iv.delrader(indikatorer, pd.concat([varden, extra], ignore_index=True), ["foljs"], [2019])
+    assert kolumner == ["Kvinnor", "Män", "65–84 år", "65–84 år, kvinnor", "Lägsta område", "Högsta område",
+                        "Lägsta område, kvinnor"]
+    rad = rader[rader["indikator"] == "2019"].iloc[0]
+    assert (rad["65–84 år"], rad["65–84 år, kvinnor"]) == ("4\u00a0%", "70\u00a0%")
+    assert (rad["Lägsta område"], rad["Lägsta område, kvinnor"]) == ("31\u00a0%", "20\u00a0%")
     tomma, kolumner, delar = iv.delrader(indikatorer, varden, ["andel", "trygghet"], [2018, 2019])
     assert tomma.empty and kolumner == [] and delar == []

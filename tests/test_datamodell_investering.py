@@ -137,6 +137,17 @@ def test_rader_som_summerar_hela_tabeller(tmp_path):
     assert a.at["Summa", "budget"] == 194900 and a.at["Summa", "summanot"][0][1] == 190000
     html = vis.tabeller(investering.per_projekt(fel, 2019, 50.0, SAMMANSTALLNING), "2019", 2019, "mnkr", 1)[0]
     assert any(n.startswith("Känt fel i källan: Summa: budget tryckt") for n in html.fotnoter), html.fotnoter
+    # a host table with several top groups has its own 'Summa'; a printed total named as a summing row
+    # ('Övrigt') still finds that row, never the table's own total
+    flera = df[df["projekt"] != "Summa"].copy()
+    flera.loc[flera["projekt"] == "Park", "overordnad"] = "Annan grupp"
+    a = investering.per_projekt(flera, 2019, 50.0, {"a": SAMMANSTALLNING["a"][:2]})
+    a = a[a["tabell"] == "a"]
+    assert list(a["projekt"])[-3:] == ["Summa", "Övrigt", "B-tabellen"]
+    egen = a[a["radtyp"] == "totalt"].iloc[0]
+    assert egen["budget"] == 150000 and not isinstance(egen.get("summanot"), list)
+    ovrigt = a[a["projekt"] == "Övrigt"].iloc[0]
+    assert ovrigt["budget"] == 44900 and not isinstance(ovrigt.get("summanot"), list)
     # without the setting the table ends at its own total
     utan = investering.per_projekt(df.iloc[:4], 2019, 50.0)
     assert list(utan.loc[utan["tabell"] == "a", "projekt"])[-1] == "Summa grupp"
@@ -169,3 +180,18 @@ def test_sammanstallning_valideras(rot):
     assert not any(p.varde == "Övrigt" for p in problem)
     assert (None, "tabeller.investeringar.visas.per_tabell.a.sammanstallning", "saknas") in fel
     assert (None, "tabeller.investeringar.visas.per_tabell.a.sammanstallning", "Ingen sådan") in fel
+    # a summing row named like the table's own total, and settings for a table the file does not have
+    (mapp / "investeringar.csv").write_text(
+        "namnd;projekt;grupp;ar;budget;utfall;tabell;overordnad\n"
+        "ks;Gata;projekt;2020;100;60;a;Grupp\nks;Park;projekt;2020;100;60;a;Annan\n"
+        "ks;Fiber;projekt;2020;40;30;b;\n", encoding="utf-8")
+    konfig["tabeller"]["investeringar"]["visas"] = {"per_tabell": {
+        "a": {"sammanstallning": [{"rad": "Summa", "tabeller": ["a", "b"]}]},
+        "saldoverforing": {"kolumner": ["budget"]}}}
+    kommunfil.write_text(yaml.safe_dump(konfig, allow_unicode=True), encoding="utf-8")
+    kommun = las_kommun("haninge")
+    _, problem = validera_period(kommun, las_period(kommun, "2020"))
+    namn = {(p.kolumn, p.varde): p for p in problem}
+    assert ("tabeller.investeringar.visas.per_tabell.a.sammanstallning", "Summa") in namn
+    felstavad = namn[("tabeller.investeringar.visas.per_tabell.saldoverforing", "saldoverforing")]
+    assert felstavad.varning

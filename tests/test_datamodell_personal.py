@@ -56,7 +56,7 @@ def test_delar_av_aret_jamfors_med_helar_under_ratt_namn(tmp_path):
     html = tabell.html()
     assert '<th scope="row">Total sjukfrånvaro</th><td class="tal">6,1' in html
     assert "januari–augusti</th>" not in html
-    assert "Total sjukfrånvaro avser januari–augusti 2024 och helår 2022–2023." in tabell.fotnoter
+    assert "Total sjukfrånvaro avser januari–augusti 2024; helår 2022 och 2023." in tabell.fotnoter
     mening = vis.sjukfranvaro_mening("Kommunstyrelsens", df, 2024, till_manad=8)
     assert "under januari–augusti 2024 var 5,9\u00a0procent" in mening
     assert "jämfört med helåret 2023 (6,4\u00a0procent)" in mening
@@ -65,7 +65,7 @@ def test_delar_av_aret_jamfors_med_helar_under_ratt_namn(tmp_path):
                            "ks;2024;8;antal_anstallda;alla;344;ogonblick\nks;2023;12;antal_anstallda;alla;350;ogonblick\n")
     tabell = vis.tabell_per_ar(KOMMUN, antal, 2024, till_manad=8)
     assert '<th scope="row">Antal anställda</th><td class="tal">350</td><td class="tal">344</td>' in tabell.html()
-    assert "Antal anställda avser 31 augusti 2024 och 31 december 2023." in tabell.fotnoter
+    assert "Antal anställda avser 31 augusti 2024; 31 december 2023." in tabell.fotnoter
     lika = _las(tmp_path, "namnd;ar;manad;nyckeltal;grupp;varde;matning\n"
                           "ks;2024;8;sjukfranvaro;alla;5,9;ackumulerad\nks;2023;8;sjukfranvaro;alla;6,4;ackumulerad\n")
     assert "jämfört med 2023 (6,4" in vis.sjukfranvaro_mening("Kommunstyrelsens", lika, 2024, till_manad=8)

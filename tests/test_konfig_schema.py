@@ -108,6 +108,18 @@ FALL = [
                                                           "beslut: 2024-11-18"),
      ["kolumn 'beslut'", "beslutet som text"]),
     ("period_alias", "exempel/2024/period.yaml", "+x: &a [1]\nar: *a", ["data/raw/exempel/2024/period.yaml", "'*a'"]),
+    ("etikett_okand_platshallare", "huddinge/kommun.yaml", ('etiketter: {avvikelse: Avvikelse mot budget}',
+                                                           'etiketter: {avvikelse: "Avvikelse {år}"}'),
+     ["kolumn 'tabeller.resultatposter.visas.etiketter.avvikelse'", "{nasta_ar}", "inga andra {}"]),
+    ("rubrik_okand_platshallare", "huddinge/kommun.yaml", ("it: IT-investeringar {ar} (mnkr)", "it: IT {ar"),
+     ["kolumn 'tabeller.investeringar.rubriker.it'", "inga andra {}"]),
+    ("termer_bara_bestamd_form", "huddinge/kommun.yaml", ("indikatorerna: måtten, ", ""),
+     ["kolumn 'termer.indikatorerna'", "hör ihop med 'indikatorn'"]),
+    ("decimaler_for_personal", "exempel/kommun.yaml", ("personal: {min_antal: 5}", "personal: {min_antal: 5, decimaler: 1}"),
+     ["tabeller.personal", "decimaler: används inte för personal"]),
+    ("visas_som_tabellen_inte_laser", "exempel/kommun.yaml", ("personal: {min_antal: 5}",
+                                                              "personal: {min_antal: 5, visas: {antal_ar: 3}}"),
+     ["tabeller.personal", "visas.antal_ar: används inte för personal", "förväntade rubrik"]),
 ]
 
 

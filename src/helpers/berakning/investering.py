@@ -80,13 +80,15 @@ def _tryckta_summor(ut: pd.DataFrame, tryckta: pd.DataFrame, halv_enhet: float) 
     ut["summanot"] = None
     for r in tryckta.itertuples():
         tabell = "" if saknas(r.tabell) else str(r.tabell).strip()
+        # a row summing whole tables is named by its full name, 'Summa' included; else a group by its path
+        # ('Summa' with no path = the table's own total)
+        hel = (*_stig(r.overordnad), str(r.projekt).strip())
+        traff = ut.index[(ut["sammanstallning"] == True) & (ut["tabell"] == tabell)  # noqa: E712 (NaN elsewhere)
+                         & (ut["stig"].map(lambda s, hel=hel: s == hel))] if "sammanstallning" in ut else []
         stig = _stig(r.overordnad) + (() if str(r.projekt).strip().lower() == "summa" else (str(r.projekt).strip(),))
-        traff = ut.index[(ut["radtyp"].isin(["summa", "totalt"])) & (ut["tabell"] == tabell)
-                         & (ut["stig"].map(lambda s, st=stig: s == st))]
-        if not len(traff) and not stig:  # 'Summa' of a table without its own total: a summing row of that name
-            namn = (str(r.projekt).strip(),)
-            traff = ut.index[(ut["radtyp"] == "summa") & (ut["tabell"] == tabell)
-                             & (ut["stig"].map(lambda s, namn=namn: s == namn))]
+        if not len(traff):
+            traff = ut.index[(ut["radtyp"].isin(["summa", "totalt"])) & (ut["tabell"] == tabell)
+                             & (ut["stig"].map(lambda s, st=stig: s == st))]
         if not len(traff):
             continue  # validate names a printed total without its group
         i = traff[0]
@@ -158,7 +160,8 @@ def _egna_grupper(inv: pd.DataFrame, sammanstallningar: dict[str, list[dict]]) -
             delar = inv[inv["_tabell"].isin([str(t) for t in rad["tabeller"]])]
             under = _stig(rad.get("under"))
             rader.append({"projekt": rad["rad"], **_belopp(delar), "radtyp": "summa", "djup": len(under),
-                          "tabell": tabell, "stig": (*under, str(rad["rad"]).strip()), "antal": len(delar)})
+                          "tabell": tabell, "stig": (*under, str(rad["rad"]).strip()), "antal": len(delar),
+                          "sammanstallning": True})
     return rader
 
 

@@ -34,9 +34,18 @@ def halv_enhet(installning: dict) -> float:
     """Half a unit of the last digit of a table's export, in tkr, from the table's kommun.yaml settings
     ``enhet`` and ``decimaler`` (default: 1 for mnkr, 0 for tkr and kr). A figure printed from unrounded
     amounts may differ from one computed from rounded rows by this much per row: 0,05 mnkr = 50 tkr; 0,5 tkr."""
-    enhet = installning.get("enhet", "tkr")
-    decimaler = int(installning.get("decimaler", 1 if enhet == "mnkr" else 0))
-    return 0.5 * 10 ** -decimaler * ENHETER_TILL_TKR[enhet]
+    return 0.5 * 10 ** -exportdecimaler(installning) * ENHETER_TILL_TKR[installning.get("enhet", "tkr")]
+
+
+def exportdecimaler(installning: dict) -> int:
+    """The decimals of a table's export: kommun.yaml ``decimaler``, else 1 for mnkr and 0 for tkr and kr."""
+    return int(installning.get("decimaler", 1 if installning.get("enhet", "tkr") == "mnkr" else 0))
+
+
+def fler_decimaler(varde: float, installning: dict) -> bool:
+    """Whether an amount (internal tkr) has more decimals in its export's unit than ``exportdecimaler`` says."""
+    x = abs(varde) / ENHETER_TILL_TKR[installning.get("enhet", "tkr")] * 10 ** exportdecimaler(installning)
+    return abs(x - round(x)) > 1e-6
 
 
 # For each table: which sign setting flips which amount columns.
@@ -124,14 +133,28 @@ VISAS_NYCKLAR = {
 }
 
 
-def giltig_installning(tabell: str, installning: dict) -> list[str]:
-    """Problems with a table's unit/sign settings in kommun.yaml, as readable strings."""
+# Tables whose printed sums and avvikelser are checked within rounding (``halv_enhet``).
+DECIMALER_TABELLER = ("drift", "investeringar", "resultatposter")
+
+
+def oanvanda_installningar(tabell: str, installning: dict) -> list[str]:
+    """Print settings of kommun.yaml that this table does not read: an error, never silently ignored. Kept
+    apart from ``giltig_installning``, which decides whether the amounts can be normalised at all."""
     fel = []
     for nyckel in installning.get("visas") or {}:
         tillatna = VISAS_NYCKLAR.get(tabell, ())
         if nyckel not in tillatna:
             fel.append(f"visas.{nyckel}: används inte för {tabell} (does not apply to this table); "
                        + (f"förväntade {', '.join(tillatna)}" if tillatna else "tabellen har inga visas-inställningar"))
+    if "decimaler" in installning and tabell not in DECIMALER_TABELLER:
+        fel.append(f"decimaler: används inte för {tabell} (does not apply to this table); gäller "
+                   f"{', '.join(DECIMALER_TABELLER)} (tryckta decimaler anges i period.yaml visning)")
+    return fel
+
+
+def giltig_installning(tabell: str, installning: dict) -> list[str]:
+    """Problems with a table's unit/sign settings in kommun.yaml, as readable strings."""
+    fel = []
     if installning.get("enhet", "tkr") not in ENHETER_TILL_TKR:
         fel.append(f"enhet: förväntade {', '.join(ENHETER_TILL_TKR)}")
     for namn in _VAND.get(tabell, _RESULTATPOST_ROT if tabell == "resultatposter" else {}):

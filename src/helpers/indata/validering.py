@@ -30,7 +30,7 @@ def validera_period(kommun: Kommun, period: Period) -> tuple[dict[str, pd.DataFr
         if fil is None:
             continue
         installning = kommun.tabellinstallning(namn)
-        for fel in tecken.giltig_installning(namn, installning):
+        for fel in tecken.giltig_installning(namn, installning) + tecken.oanvanda_installningar(namn, installning):
             problem.append(Problem(visningsnamn(kommun.mapp / "kommun.yaml"), None, f"tabeller.{namn}", None, fel))
         df, fel = las_tabell(fil, schema, installning)
         problem += fel
@@ -107,6 +107,7 @@ def _kontrollera_drift(df, fil, kommun, period: Period, tabeller):
     namn = installning.get("enhet", "tkr")
     steg = 2 * tecken.halv_enhet(installning)  # one unit of the last digit
     if "avvikelse" in df.columns:
+        problem += _decimaler(df[df["avvikelse"].map(_har)], ("budget", "utfall", "avvikelse"), installning, fil, "drift")
         for rad in df.itertuples(index=False):
             if not _har(rad.avvikelse):
                 continue
@@ -279,30 +280,50 @@ def _kontrollera_investeringar(df, fil, kommun, period, tabeller):
     grupper = {(r.tabell, stig(r.overordnad)[:i])
                for r in rader.itertuples(index=False) if r.grupp != "summa"
                for i in range(len(stig(r.overordnad)) + 1)}
-    # rows that sum whole tables (kommun.yaml visas.per_tabell.<t>.sammanstallning): the tables must exist
+    # rows that sum whole tables (kommun.yaml visas.per_tabell.<t>.sammanstallning): the tables must exist in
+    # each year the host table has, and a summing row must not take the name of a group or of the table's total
     kfil = visningsnamn(kommun.mapp / "kommun.yaml")
-    befintliga = set(rader["tabell"])
+    projekt = rader[rader["grupp"] != "summa"]
+    ar_per_tabell = {t: set(d["ar"]) for t, d in df.assign(_t=rader["tabell"]).groupby("_t")}
+    egna_grupper = set(grupper)
     per_tabell = (installning.get("visas") or {}).get("per_tabell") or {}
     for t, egen in per_tabell.items():
+        nyckel = f"tabeller.investeringar.visas.per_tabell.{t}"
+        if t not in ar_per_tabell:
+            problem.append(Problem(kfil, None, nyckel, t, f"ett värde i {fil}s kolumn tabell (no such table in this "
+                                   "period's file: its settings are not used)", varning=True))
+            continue
+        toppar = {stig(o)[0] if stig(o) else None for o in projekt.loc[projekt["tabell"] == t, "overordnad"]}
+        egen_summa = len(toppar) > 1 or None in toppar
         tidigare: set[str] = set()
         for rad in (egen or {}).get("sammanstallning") or ():
-            grupper.add((str(t), (*stig(rad.get("under")), str(rad["rad"]).strip())))
+            namn = str(rad["rad"]).strip()
+            hel = (*stig(rad.get("under")), namn)
+            if (t, hel) in egna_grupper or (namn.lower() == "summa" and egen_summa):
+                problem.append(Problem(kfil, None, f"{nyckel}.sammanstallning", namn, "ett namn som ingen grupp "
+                                       "eller summarad i tabellen redan har (a summing row needs its own name)"))
+            grupper.add((str(t), hel))
             if rad.get("under") and str(rad["under"]).strip() not in tidigare:
-                problem.append(Problem(kfil, None, f"tabeller.investeringar.visas.per_tabell.{t}.sammanstallning",
-                                       rad["under"], "namnet på en rad tidigare i samma sammanstallning "
+                problem.append(Problem(kfil, None, f"{nyckel}.sammanstallning", rad["under"],
+                                       "namnet på en rad tidigare i samma sammanstallning "
                                        "(under names an earlier summing row)"))
-            tidigare.add(str(rad["rad"]).strip())
-            if t in befintliga:
-                for saknad in [x for x in rad["tabeller"] if str(x) not in befintliga]:
-                    problem.append(Problem(kfil, None, f"tabeller.investeringar.visas.per_tabell.{t}.sammanstallning",
-                                           saknad, f"en tabell i {fil}s kolumn tabell (raden {rad['rad']} "
-                                           "summerar den; a table that is not there would add nothing)"))
+            tidigare.add(namn)
+            for x in rad["tabeller"]:
+                saknas_ar = sorted(int(a) for a in ar_per_tabell[t] - ar_per_tabell.get(str(x), set()))
+                if saknas_ar:
+                    problem.append(Problem(kfil, None, f"{nyckel}.sammanstallning", x,
+                                           f"en tabell i {fil}s kolumn tabell med rader för "
+                                           f"{', '.join(map(str, saknas_ar))} (raden {namn} summerar den; "
+                                           "a missing table would add nothing)"))
     for r in rader[rader["grupp"] == "summa"].itertuples(index=False):
         egen = stig(r.overordnad) + (() if str(r.projekt).strip().lower() == "summa" else (str(r.projekt).strip(),))
         if (r.tabell, egen) not in grupper:
             problem.append(Problem(fil, r.radnr, "projekt", r.projekt, "namnet på en grupp (eller Summa för hela "
                                    "tabellen) som projektrader i samma tabell ligger under (a printed total names "
                                    "its group)"))
+    kontrollerade = (rader["grupp"] == "summa") | (df["avvikelse"].map(_har) if "avvikelse" in df else False)
+    problem += _decimaler(df[kontrollerade], ("budget", "utfall", "avvikelse", "overforing"), installning, fil,
+                          "investeringar")
     if "avvikelse" not in df:
         return problem
     for r in df.itertuples(index=False):
@@ -336,7 +357,11 @@ def _kontrollera_resultatposter(df, fil, kommun, period, tabeller):
             problem.append(Problem(fil, r.radnr, "overordnad", None,
                                    f"summaraden som posten ingår i, t.ex. {VERKSAMHETENS_KOSTNADER} "
                                    "(every post belongs to a subtotal)"))
-    halv = tecken.halv_enhet(kommun.tabellinstallning("resultatposter"))
+    installning = kommun.tabellinstallning("resultatposter")
+    halv = tecken.halv_enhet(installning)
+    resultat = tabeller.get("resultat")
+    if (df["typ"] == "avvikelse").any() or (resultat is not None and not resultat.empty):
+        problem += _decimaler(df, ("belopp",), installning, fil, "resultatposter")
     # A printed avvikelse comes from unrounded figures: it may differ from budget − utfall of the rounded
     # posts by one unit of the last digit, not more. Costs are positive inside, so the sign follows the root.
     varde = {(r.namnd, r.ar, r.typ, r.post): r.belopp for r in df.itertuples(index=False)}
@@ -370,6 +395,22 @@ def _kontrollera_resultatposter(df, fil, kommun, period, tabeller):
                                        f"resultat.csv:s {kolumn} {tryckt / 1000:.1f} mnkr "
                                        "(skillnaden är större än avrundning kan förklara)"))
     return problem
+
+
+def _decimaler(df: pd.DataFrame, kolumner: tuple[str, ...], installning: dict, fil: str, tabell: str) -> list[Problem]:
+    """A warning when rows checked within rounding carry more decimals than ``decimaler`` says: the tolerance,
+    half a unit of the last digit per row, would then let a real difference through unseen."""
+    enhet = installning.get("enhet", "tkr")
+    for r in df.itertuples(index=False):
+        for k in kolumner:
+            v = getattr(r, k, None)
+            if _har(v) and tecken.fler_decimaler(v, installning):
+                return [Problem(fil, r.radnr, k, f"{v / tecken.ENHETER_TILL_TKR[enhet]:g}",
+                                f"högst {tecken.exportdecimaler(installning)} decimaler i {enhet}, som "
+                                f"tabeller.{tabell}.decimaler i kommun.yaml säger (standard 1 för mnkr, 0 för tkr); "
+                                "ange exportens decimaler, annars blir avrundningskontrollen för generös "
+                                "(more decimals than declared)", varning=True)]
+    return []
 
 
 SUMMARAD = re.compile(r"^\s*(summa|totalt|total|delsumma|totalsumma)\b", re.IGNORECASE)

@@ -108,6 +108,12 @@ def _problem(fel, fil: str, nod) -> list[Problem]:
         saknade = [k for k in fel.validator_value if k not in fel.instance]
         return [Problem(fil, _rad(nod, vag), _plats(vag + [k]), None, f"nyckeln '{k}' saknas (required key missing)")
                 for k in saknade]
+    if fel.validator == "dependentRequired":
+        # {indikatorn: [indikatorerna, indikatorer]}: name each key that must go with the one given
+        return [Problem(fil, _rad(nod, vag + [nyckel]), _plats(vag + [k]), None,
+                        f"nyckeln '{k}' saknas: den hör ihop med '{nyckel}' (keys that go together)")
+                for nyckel, kravda in fel.validator_value.items() if nyckel in fel.instance
+                for k in kravda if k not in fel.instance]
     if "propertyNames" in fel.schema_path:
         # The error is about a key, not a value: name the key where it is.
         return [Problem(fil, _rad(nod, vag + [fel.instance]), _plats(vag + [fel.instance]), str(fel.instance),

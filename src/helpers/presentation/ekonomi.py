@@ -11,7 +11,7 @@ from helpers.berakning.ekonomi import Resultat
 from helpers.konfig.kommun import MANADER, MANADER_KORT, Period
 from helpers.presentation import format as fmt
 from helpers.presentation.format import NBSP
-from helpers.presentation.tabell import Kolumn, Tabell, belopp, enligt_layout, procent
+from helpers.presentation.tabell import Kolumn, Tabell, arsfalt, belopp, enligt_layout, procent
 
 
 def _mnkr_noll(tkr: float) -> bool:
@@ -133,14 +133,15 @@ def valda_kolumner(tillgangliga: list[str], ar: int, layout: dict | None) -> lis
     before), or all available columns in their order. A listed column the data lacks is left out: its
     data is not there, and the table says nothing it cannot show."""
     layout = layout or {}
+    etiketter = {t: e.format(**arsfalt(ar)) for t, e in (layout.get("etiketter") or {}).items()}
     if not layout.get("kolumner"):
-        return [(c, (layout.get("etiketter") or {}).get(c.rsplit("_", 1)[0])) for c in tillgangliga]
+        return [(c, etiketter.get(c.rsplit("_", 1)[0])) for c in tillgangliga]
     ut = []
     for token in layout["kolumner"]:
         typ, _, bakat = token.partition("-")
         kolumn = f"{typ}_{ar - int(bakat or 0)}"
         if kolumn in tillgangliga:
-            ut.append((kolumn, (layout.get("etiketter") or {}).get(token)))
+            ut.append((kolumn, etiketter.get(token)))
     return ut
 
 
@@ -230,9 +231,9 @@ def per_verksamhet_tabell(tabell: pd.DataFrame, period: Period, enhet: str = "tk
     # The kommun's printed layout (tabeller.drift.visas): column order and labels ({ar}, {fore} = the year
     # before), the total row's label and the caption. A listed column the data lacks is left out.
     layout = layout or {}
-    kolumner = enligt_layout(kolumner, layout, VERKSAMHET_KOLUMNER, ar=ar, fore=ar - 1)
+    kolumner = enligt_layout(kolumner, layout, VERKSAMHET_KOLUMNER, **arsfalt(ar))
     if (layout.get("etiketter") or {}).get("totalt"):
-        rader.loc[rader["radtyp"] == "totalt", "verksamhet"] = layout["etiketter"]["totalt"]
+        rader.loc[rader["radtyp"] == "totalt", "verksamhet"] = layout["etiketter"]["totalt"].format(**arsfalt(ar))
     return Tabell(layout.get("rubrik") or "Tabell resultat per verksamhet", kolumner, rader, enhet=enhet,
                   fotnoter=[fotnot, *periodiseringsnot(periodisering, period)],
                   id="tabell-resultat-per-verksamhet")

@@ -176,46 +176,59 @@ KOLUMN_KVINNOR, KOLUMN_MAN = "Kvinnor", "Män"
 OMRADEN = {"omrade_lagsta": "Lägsta område", "omrade_hogsta": "Högsta område"}
 
 
+KONSSUFFIX = {"K": ", kvinnor", "M": ", män"}
+
+
+def _gruppkolumn(grupp) -> str:
+    """'65-84 år' is printed with an en dash between the numbers."""
+    return re.sub(r"(?<=\d)\s*-\s*(?=\d)", "–", str(grupp).strip())
+
+
 def delrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
              utfallsar: list[int]) -> tuple[pd.DataFrame, list[str], list[str]]:
     """Values for parts of the population beside each measure's own (Huddinge's measure cards): women and
     men, other groups (an age group), and the lowest and highest kommundel, per year shown in the measure
-    table, newest first. Rows: a heading row per measure, then one row per year with any such value.
+    table, newest first. A group's or area's value for one kön has its own column ('65–84 år, kvinnor'), so
+    no two values share a cell. Rows: a heading row per measure, then one row per year with any such value.
     Returns rows, the value columns that have a value somewhere, and what the table is broken down by."""
     ind = indikatorer.set_index("id")
     valda = varden[varden["indikator"].isin(ids) & varden["ar"].isin(utfallsar)]
-    grupper = list(dict.fromkeys(
-        str(g).strip() for g in valda.loc[valda["typ"] == "utfall", "grupp"]
-        if not fmt.saknas(g) and str(g).strip())) if "grupp" in valda else []
-    # '65-84 år' is printed with an en dash between the numbers
-    gruppkolumn = {g: re.sub(r"(?<=\d)\s*-\s*(?=\d)", "–", g) for g in grupper}
+    hargrupp = (valda["grupp"].map(lambda g: not fmt.saknas(g) and str(g).strip() != "").astype(bool)
+                if "grupp" in valda else pd.Series(False, index=valda.index))
+    kon = valda["kon"].fillna("T") if "kon" in valda else pd.Series("T", index=valda.index)
+
+    def kolumn(r: dict) -> str | None:
+        suffix = KONSSUFFIX.get(r.get("kon") if not fmt.saknas(r.get("kon")) else "T", "")
+        if r["typ"] in OMRADEN:
+            return OMRADEN[r["typ"]] + suffix
+        if r["typ"] == "utfall" and not fmt.saknas(r.get("grupp")) and str(r.get("grupp")).strip():
+            return _gruppkolumn(r["grupp"]) + suffix
+        if r["typ"] == "utfall" and suffix:
+            return {"K": KOLUMN_KVINNOR, "M": KOLUMN_MAN}[r["kon"]]
+        return None  # the measure's own value: in the measure table
+
+    delvarden = valda[valda["typ"].isin(OMRADEN) | ((valda["typ"] == "utfall") & (hargrupp | kon.isin(["K", "M"])))]
+    poster = [(kolumn(r), r) for r in delvarden.to_dict("records")]
+    grupper = list(dict.fromkeys(k for k, r in poster if r["typ"] == "utfall" and k not in (KOLUMN_KVINNOR, KOLUMN_MAN)))
+    omraden = [o + s for s in ("", *KONSSUFFIX.values()) for o in OMRADEN.values()]
     rader, anvanda = [], set()
     for iid in ids:
         enhet = None if fmt.saknas(ind.at[iid, "enhet"]) else ind.at[iid, "enhet"]
         dec = 0 if fmt.saknas(ind.at[iid, "decimaler"]) else int(ind.at[iid, "decimaler"])
-        kallor = []  # (column, row of indikatorvarden)
-        for kon, kolumn in (("K", KOLUMN_KVINNOR), ("M", KOLUMN_MAN)):
-            kallor += [(kolumn, r) for r in _varden(valda, iid, "utfall", kon).to_dict("records")]
-        for grupp in grupper:
-            v = valda[(valda["indikator"] == iid) & (valda["typ"] == "utfall")
-                      & (valda["grupp"].map(lambda g, grupp=grupp: not fmt.saknas(g) and str(g).strip() == grupp))]
-            kallor += [(gruppkolumn[grupp], r) for r in v.to_dict("records")]
-        for typ, kolumn in OMRADEN.items():
-            kallor += [(kolumn, r) for r in valda[(valda["indikator"] == iid) & (valda["typ"] == typ)].to_dict("records")]
         celler: dict[int, dict[str, str]] = {}
-        for kolumn, r in kallor:
-            if not fmt.saknas(r.get("varde")):
-                celler.setdefault(int(r["ar"]), {})[kolumn] = (
+        for k, r in poster:
+            if r["indikator"] == iid and not fmt.saknas(r.get("varde")):
+                celler.setdefault(int(r["ar"]), {})[k] = (
                     varde_text(r["varde"], r.get("vardetyp"), enhet, _dec(r, dec)) + _manad(r))
-                anvanda.add(kolumn)
+                anvanda.add(k)
         if celler:
             rader.append({"indikator": _radnamn(ind.loc[iid]), "radtyp": "rubrik", "id": iid})
             rader += [{"indikator": str(y), "radtyp": "rad", "id": iid, **celler[y]}
                       for y in sorted(celler, reverse=True)]
-    kolumner = [k for k in (KOLUMN_KVINNOR, KOLUMN_MAN, *gruppkolumn.values(), *OMRADEN.values()) if k in anvanda]
+    kolumner = [k for k in (KOLUMN_KVINNOR, KOLUMN_MAN, *grupper, *omraden) if k in anvanda]
     delar = ((["kön"] if {KOLUMN_KVINNOR, KOLUMN_MAN} & anvanda else [])
-             + (["grupp"] if set(gruppkolumn.values()) & anvanda else [])
-             + (["område"] if set(OMRADEN.values()) & anvanda else []))
+             + (["grupp"] if set(grupper) & anvanda else [])
+             + (["område"] if set(omraden) & anvanda else []))
     return pd.DataFrame(rader), kolumner, delar
 
 

@@ -66,7 +66,7 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
     """An årsredovisning compares utfall with budget helår. A delårsrapport shows utfall for the period,
     budget (period and helår), prognos helår and avvikelse prognos = budget − prognos: budget helår minus a
     part-year utfall is a figure no report prints."""
-    from helpers.presentation.tabell import Kolumn, Tabell, belopp, enligt_layout, procent
+    from helpers.presentation.tabell import Kolumn, Tabell, arsfalt, belopp, enligt_layout, procent
 
     b = belopp(enhet, decimaler)
     har = {k: k in rader and rader[k].notna().any() for k in ("prognos", "overforing", "budget_period")}
@@ -96,7 +96,7 @@ def tabell(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr", d
                 rader[k] = -rader[k]
         noter.append("Utgifter redovisas med minustecken och intäkter utan; avvikelse: positivt belopp är under budget.")
     noter += _summanoter(rader, enhet, decimaler, negativ=bool(noter))
-    return Tabell(rubrik, enligt_layout(kol, layout, KOLUMNTECKEN, ar=ar, fore=ar - 1), rader, enhet=enhet,
+    return Tabell(rubrik, enligt_layout(kol, layout, KOLUMNTECKEN, **arsfalt(ar)), rader, enhet=enhet,
                   fotnoter=noter)
 
 
@@ -134,11 +134,13 @@ def tabeller(rader: pd.DataFrame, period_namn: str, ar: int, enhet: str = "tkr",
     ``tabeller.investeringar.rubriker``, else 'Investeringar – <tabell>'."""
     if "tabell" not in rader or not rader["tabell"].fillna("").astype(str).str.strip().any():
         return [tabell(rader, period_namn, ar, enhet, decimaler, helar=helar, layout=layout)]
+    from helpers.presentation.tabell import arsfalt
+
     rubriker = rubriker or {}
     ut = []
     for namn, df in rader.groupby(rader["tabell"].fillna(""), sort=False):
         # a caption may name the year: {ar} = the report year, {nasta_ar} = the year a transfer goes to
-        rubrik = (rubriker[namn].format(ar=ar, nasta_ar=ar + 1) if rubriker.get(namn)
+        rubrik = (rubriker[namn].format(**arsfalt(ar)) if rubriker.get(namn)
                   else f"Investeringar – {namn}" if namn else "Tabell investeringar")
         t = tabell(df.reset_index(drop=True), period_namn, ar, enhet, decimaler, helar=helar, rubrik=rubrik,
                    layout=_tabellens_layout(layout, namn))

@@ -114,19 +114,17 @@ def tabell_per_ar(kommun, personal: pd.DataFrame, ar: int, antal_ar: int = 3, mi
 
 
 def _periodnot(namn: str, nar_per_ar: dict[int, str]) -> str:
-    """'Sjukfrånvaro avser januari–augusti 2024 och helår 2022–2023.'"""
+    """'Total sjukfrånvaro avser januari–augusti 2024; helår 2022 och 2023.' Years are listed, not spanned:
+    '31 december 2022–2023' would read as a period of dates."""
     grupper: dict[str, list[int]] = {}
     for y, nar in sorted(nar_per_ar.items(), reverse=True):
         grupper.setdefault(nar, []).append(y)
     delar = []
     for nar, ar_i in grupper.items():
-        ar_i = sorted(ar_i)
-        artext = (str(ar_i[0]) if len(ar_i) == 1 else
-                  f"{ar_i[0]}–{ar_i[-1]}" if ar_i == list(range(ar_i[0], ar_i[-1] + 1)) else
-                  ", ".join(map(str, ar_i[:-1])) + f" och {ar_i[-1]}")
+        artext = fmt.upprakning([str(y) for y in sorted(ar_i)])
         # 'per 31 augusti' reads as a date after 'avser'
         delar.append(f"{nar.removeprefix('per ')} {artext}" if nar else f"helår {artext}")
-    return f"{namn} avser " + (", ".join(delar[:-1]) + " och " + delar[-1] if len(delar) > 1 else delar[0]) + "."
+    return f"{namn} avser {'; '.join(delar)}."
 
 
 def tabell_per_manad(personal: pd.DataFrame, nyckel: str, ar: int, rubrik: str, min_antal: int = STANDARD_MIN_ANTAL):

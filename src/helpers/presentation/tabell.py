@@ -52,11 +52,17 @@ def procent(decimaler: int = 1) -> Callable[[object], str]:
     return lambda v: fmt.procent(v, decimaler)
 
 
+def arsfalt(ar: int) -> dict[str, int]:
+    """The year placeholders a printed label or caption may use: {ar}, {fore}, {nasta_ar}."""
+    return {"ar": ar, "fore": ar - 1, "nasta_ar": ar + 1}
+
+
 def enligt_layout(kolumner: list[Kolumn], layout: dict | None, tecken: dict[str, str], **falt) -> list[Kolumn]:
     """A table's printed layout (kommun.yaml ``tabeller.<t>.visas``): the columns in the order of
     ``kolumner`` (tokens such as ``utfall-1``, mapped to column keys by ``tecken``; the row-label column
     stays first, and a listed column the table lacks is left out, never filled) and the labels of
-    ``etiketter``, formatted with ``falt`` (``{ar}``, ``{fore}``)."""
+    ``etiketter``, formatted with ``falt`` (``{ar}``, ``{fore}``, ``{nasta_ar}``; the kommun.yaml schema allows
+    no other placeholder)."""
     layout = layout or {}
     if layout.get("kolumner"):
         per_nyckel = {k.nyckel: k for k in kolumner}
