@@ -209,11 +209,21 @@ def test_huddinge_matt_per_kon_och_omrade_som_publicerat(byggd_rot):
             nyckel = (matt, tr.th.get_text(strip=True))
             assert nyckel not in visat, nyckel
             visat[nyckel] = dict(zip(kolumner, (td.get_text(strip=True) for td in tr.find_all("td")), strict=True))
+    # the measure tables ('Mått: <goal>'): row label → {column: cell}; each measure is in one of them
+    matt_rader: dict[str, list[dict[str, str]]] = {}
+    for rubrik, t in tabeller_i_html(html).items():
+        if rubrik.startswith("Mått: "):
+            for namn, celler in t["rader"]:
+                matt_rader.setdefault(namn, []).append(dict(zip(t["kolumner"][1:], celler, strict=True)))
     kontrollerade, publicerade = 0, set()
     for nyckel, varden in kort["rader"].items():
         iid, ar = nyckel.rsplit(" ", 1)
         forvantat = dict(zip(kort["kolumner"][2:], varden, strict=True))
-        forvantat.pop("Ranking")  # in the measure table's Placering columns
+        placering = forvantat.pop("Ranking")  # in the measure table's Placering columns
+        if placering is not None:
+            (rad,) = matt_rader[etikett[iid]]  # one row of that name
+            assert rad[f"Placering {ar}"] == placering, (iid, ar, rad)
+            kontrollerade += 1
         if all(v is None for v in forvantat.values()):
             continue
         publicerade.add((etikett[iid], ar))
@@ -224,4 +234,4 @@ def test_huddinge_matt_per_kon_och_omrade_som_publicerat(byggd_rot):
             assert faktiskt == v, f"{etikett[iid]} {ar} / {kolumn}: {rad.get(kolumn)!r} ≠ {v}"
             kontrollerade += 1
     assert set(visat) == publicerade
-    assert kontrollerade >= 300
+    assert kontrollerade >= 350
