@@ -183,3 +183,26 @@ def test_clean_stale_tar_bara_bort_rapporter_som_inte_finns(rot):
         assert not (bygg / "cache" / f"{namn}.json").exists() and not (bygg / namn).exists()
     assert not (bygg / "gammal").exists() and not (bygg / "cache/gammal").exists()  # empty folders go too
     assert (bygg / "las").is_dir() and rapport.is_file()  # locks and reports/ are not its business
+
+
+def test_tabellens_avtryck_per_namnd_och_cache(tmp_path):
+    """A period's CSV is parsed once for all its nämnder: each nämnd's fingerprint covers the header, its own
+    rows and any malformed row; a nämnd without rows gets the header's; a changed file is hashed again (even
+    one rewritten at once with the same size), and an older unchanged file comes from the cache."""
+    from helpers.bygg import avtryck
+
+    fil = tmp_path / "drift.csv"
+    fil.write_text("verksamhet;namnd;budget\nA;ks;1\nB;bun;2\nC;ks;3\n", encoding="utf-8")
+    ks, bun, ingen = (avtryck.tabell(fil, n) for n in ("ks", "bun", "vn"))
+    assert len({ks, bun, ingen}) == 3
+    fil.write_text("verksamhet;namnd;budget\nA;ks;1\nB;bun;9\nC;ks;3\n", encoding="utf-8")  # same size
+    assert avtryck.tabell(fil, "ks") == ks and avtryck.tabell(fil, "bun") != bun
+    fil.write_text("verksamhet;namnd;budget\nA;ks;1\ntrasig\nB;bun;9\nC;ks;3\n", encoding="utf-8")
+    assert avtryck.tabell(fil, "ks") != ks and avtryck.tabell(fil, "vn") != ingen  # a malformed row concerns all
+    gammal = time.time() - 60
+    os.utime(fil, (gammal, gammal))
+    forsta = avtryck.tabell(fil, "ks")
+    assert any(k[0] == str(fil) for k in avtryck._CACHE)
+    fil.write_text("verksamhet;namnd;budget\nA;ks;2\ntrasig\nB;bun;9\nC;ks;3\n", encoding="utf-8")
+    os.utime(fil, (gammal + 1, gammal + 1))  # a later edit, same size: a new key, never the cached hash
+    assert avtryck.tabell(fil, "ks") != forsta

@@ -73,6 +73,35 @@ def _las(fil: Path, rot: Path | None) -> bytes:
 
 def tabell(fil: Path, namnd: str, rot: Path | None = None) -> str:
     """A raw table as far as one nämnd's report is concerned."""
+    hashar = _tabellhashar(fil, rot)
+    return hashar if isinstance(hashar, str) else hashar.get(namnd, hashar[None])
+
+
+# A period's tables hashed once for all its nämnder, not once per report: the no-op build of a thousand reports
+# parsed every CSV twelve times. Keyed on the file's (inode, size, mtime_ns) without following links.
+_CACHE: dict[tuple, str | dict] = {}
+_NYLIGEN_ANDRAD_NS = 2_000_000_000  # a file written within 2 s may change again within its mtime's granularity
+
+
+def _tabellhashar(fil: Path, rot: Path | None) -> str | dict:
+    """The whole file's hash, or {nämnd: hash, None: hash for a nämnd without rows}."""
+    import os
+    import time
+
+    try:
+        st = os.lstat(fil)
+        nyckel = (str(fil), str(rot), st.st_ino, st.st_size, st.st_mtime_ns)
+    except OSError:
+        nyckel = None
+    if nyckel is not None and nyckel in _CACHE:
+        return _CACHE[nyckel]
+    hashar = _berakna_tabellhashar(fil, rot)
+    if nyckel is not None and time.time_ns() - nyckel[-1] > _NYLIGEN_ANDRAD_NS:
+        _CACHE[nyckel] = hashar
+    return hashar
+
+
+def _berakna_tabellhashar(fil: Path, rot: Path | None) -> str | dict:
     data = _las(fil, rot)
     if fil.suffix.lower() != ".csv":
         return _sha(data)
@@ -87,14 +116,29 @@ def tabell(fil: Path, namnd: str, rot: Path | None = None) -> str:
     if "namnd" not in namn:
         return _sha(data)
     i = namn.index("namnd")
-    h = hashlib.sha256("\x1f".join(rubrik).encode())
+    # Row numbers matter for error messages, but a report depends only on its nämnd's values; a malformed
+    # row (no namnd cell) concerns every nämnd, in its place among the rows.
+    poster = []
     for rad in rader:
-        # Row numbers matter for error messages, but a report depends only on its nämnd's values.
-        if len(rad) > i and rad[i].strip() == namnd:
-            h.update(b"\x1e" + "\x1f".join(rad).encode())
-        elif len(rad) <= i and any(c.strip() for c in rad):
-            h.update(b"\x1e" + "\x1f".join(rad).encode())  # a malformed row concerns every nämnd
-    return h.hexdigest()
+        if len(rad) > i:
+            poster.append((rad[i].strip(), b"\x1e" + "\x1f".join(rad).encode()))
+        elif any(c.strip() for c in rad):
+            poster.append((None, b"\x1e" + "\x1f".join(rad).encode()))
+    bas = hashlib.sha256("\x1f".join(rubrik).encode())
+    hashar: dict = {}
+    if all(k is not None for k, _ in poster):  # the usual case: one pass
+        for k, b in poster:
+            if k not in hashar:
+                hashar[k] = bas.copy()
+            hashar[k].update(b)
+        return {**{k: h.hexdigest() for k, h in hashar.items()}, None: bas.hexdigest()}
+    for namnd in {k for k, _ in poster if k is not None} | {None}:
+        h = bas.copy()
+        for k, b in poster:
+            if k == namnd or k is None:
+                h.update(b)
+        hashar[namnd] = h.hexdigest()
+    return hashar
 
 
 def rapport(kommun_mapp: Path, period_mapp: Path, namnd: str, notebooks: dict[str, Path]) -> dict[str, str]:

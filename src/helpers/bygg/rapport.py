@@ -236,18 +236,20 @@ class Beslut:
     tvinga: bool = False  # --force: run every section again, reuse no cached section notebook
 
 
-def _notebooks(k: config.Kommun, rapport: Rapport) -> dict[str, Path]:
-    return {sid: paths.notebooks() / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
+def _notebooks(k: config.Kommun, rapport: Rapport, mapp: Path | None = None) -> dict[str, Path]:
+    mapp = mapp or paths.notebooks()  # found once per call, not once per section
+    return {sid: mapp / k.sektioner[sid]["notebook"] for sid in k.sektionslista(rapport.rapporttyp, rapport.namnd)}
 
 
 def bedom(rapporter: list[Rapport], tvinga: bool = False, slutlig: bool = False) -> list[Beslut]:
     """Compare each report's fingerprint with its last good build. Cheap: no pandas, no notebooks.
     ``slutlig``: a final build, which fails on missing commentary instead of marking it."""
     beslut = []
+    mapp = paths.notebooks() if rapporter else None
     for r in rapporter:
         k = config.las_kommun(r.kommun)
         period = config.las_period(k, r.period)
-        komponenter = avtryck.rapport(k.mapp, period.mapp, r.namnd, _notebooks(k, r))
+        komponenter = avtryck.rapport(k.mapp, period.mapp, r.namnd, _notebooks(k, r, mapp))
         komponenter["läge"] = "slutlig" if slutlig else "utkast"
         post = las_post(r)
         if tvinga:
