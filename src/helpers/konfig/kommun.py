@@ -151,7 +151,7 @@ def _las_yaml_med_nod(fil: Path) -> tuple[dict, yaml.Node]:
     has no need for them."""
     try:
         text = fil.read_text(encoding="utf-8")
-        for handelse in yaml.parse(text, Loader=_LADDARE):
+        for handelse in yaml.parse(text, Loader=_LADDARE) if "*" in text else ():  # an alias needs a '*'
             if isinstance(handelse, yaml.AliasEvent):
                 raise yaml.composer.ComposerError(
                     None, None, f"YAML-alias '*{handelse.anchor}' stöds inte här; skriv ut värdet "
@@ -178,7 +178,7 @@ def kommuner() -> list[str]:
     return sorted(p.parent.name for p in paths.raw().glob("*/kommun.yaml"))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=1024)  # every kommun of a national run (290) stays parsed: 32 made planning parse each twice
 def _kommun_cached(mapp: Path, _mtime: float) -> Kommun:
     fil = mapp / "kommun.yaml"
     namn = visningsnamn(fil)
@@ -336,7 +336,7 @@ def las_period(kommun: Kommun, period_id: str) -> Period:
         last = time.time_ns()
         period = _las_period(kommun, str(period_id), mapp)
         _PERIODER[str(fil)] = (nyckel, kommun, last, period)
-        while len(_PERIODER) > 64:
+        while len(_PERIODER) > 4096:  # a national run's periods; a few kB each
             del _PERIODER[next(iter(_PERIODER))]
         return period
     return _las_period(kommun, str(period_id), mapp)
