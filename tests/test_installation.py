@@ -49,9 +49,11 @@ def test_icke_redigerbar_installation_bygger_haninge(tmp_path):
 
     projekt = tmp_path / "projekt"
     shutil.copytree(PROJEKT / "data" / "raw", projekt / "data" / "raw")
-    bygge = subprocess.run([str(bin_ / "namndrapport"), "build", "--kommun", "haninge", "-j", "2"], cwd=projekt,
-                           env=env, capture_output=True, text=True, timeout=900)
+    # One report is enough to prove the installed package builds (the other Haninge reports are built from the
+    # checkout by the session fixture): the budget report, which also runs sections Haninge adds of its own.
+    bygge = subprocess.run([str(bin_ / "namndrapport"), "build", "--kommun", "haninge", "--period", "2021", "-j", "1"],
+                           cwd=projekt, env=env, capture_output=True, text=True, timeout=900)
     assert bygge.returncode == 0, bygge.stdout[-2000:] + bygge.stderr[-3000:]
     html = sorted((projekt / "reports" / "haninge").rglob("*.html"))
-    assert html and all(p.stat().st_size > 10_000 for p in html), html
+    assert len(html) == 1 and html[0].stat().st_size > 10_000, html
     assert (projekt / "reports" / "index.html").exists()
