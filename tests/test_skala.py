@@ -206,3 +206,18 @@ def test_tabellens_avtryck_per_namnd_och_cache(tmp_path):
     fil.write_text("verksamhet;namnd;budget\nA;ks;2\ntrasig\nB;bun;9\nC;ks;3\n", encoding="utf-8")
     os.utime(fil, (gammal + 1, gammal + 1))  # a later edit, same size: a new key, never the cached hash
     assert avtryck.tabell(fil, "ks") != forsta
+
+
+def test_oversikten_sorterar_svenskt(monkeypatch):
+    """The index of a national run lists kommuner and nämnder in Swedish order (Å, Ä, Ö after Z; numbers by
+    value), not by code point (which puts Ä before Å)."""
+    from helpers.bygg import index
+
+    namn = ["Örebro", "Älmhult", "Åre", "Ale", "Skalkommun 10", "Skalkommun 2", "Zinkgruvan", "Växjö", "Vänersborg"]
+    assert sorted(namn, key=index.sorteringsnyckel) == [
+        "Ale", "Skalkommun 2", "Skalkommun 10", "Vänersborg", "Växjö", "Zinkgruvan", "Åre", "Älmhult", "Örebro"]
+    monkeypatch.setattr(index, "_namn", lambda k, p, t, n: (k, p, t, n))
+    poster = [{"kommun": k, "period": "2024", "rapporttyp": "arsredovisning", "namnd": "ks", "status": "byggd",
+               "tid": "2026-12-01T18:00:00"} for k in ("Örebro", "Åre", "Älmhult")]
+    html = index._html(poster)
+    assert html.index("Åre") < html.index("Älmhult") < html.index("Örebro")

@@ -36,6 +36,15 @@ ul.rapporter .namn{flex:1 1 14rem;font-weight:600}ul.rapporter .tid{color:#4a4a4
 """
 
 
+_SVENSKA = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})  # {|} sort after z
+
+
+def sorteringsnyckel(namn: str) -> tuple:
+    """Swedish order, as a reader looks for a kommun: Å, Ä, Ö after Z (Åre before Älmhult before Örebro), case
+    ignored, and numbers by value ('Skalkommun 2' before 'Skalkommun 10')."""
+    return tuple(int(d) if d.isdigit() else d for d in re.split(r"(\d+)", namn.lower().translate(_SVENSKA)))
+
+
 def _datum(tid: str) -> str:
     """"2026-12-01T11:05:00" → "1 december 2026 kl. 11.05" (text: the HTML below escapes it)."""
     try:
@@ -90,14 +99,14 @@ def _html(poster: list[dict]) -> str:
         (trad.setdefault((kn, p["kommun"]), {}).setdefault((p["period"], pn), {})
          .setdefault((tn, p["rapporttyp"]), []).append((nn, p)))
     kommuner = []
-    for (kn, kid), perioder in sorted(trad.items()):
+    for (kn, kid), perioder in sorted(trad.items(), key=lambda x: sorteringsnyckel(x[0][0])):
         delar = []
         # Newest period first: that is what readers look for.
         for i, ((_pid, pn), grupper) in enumerate(sorted(perioder.items(), reverse=True)):
             antal = sum(len(v) for v in grupper.values())
             avsnitt = Markup("").join(
                 Markup('<section class="typ" data-typ="{}"><h3>{}</h3><ul class="rapporter">{}</ul></section>').format(
-                    tid, tn, Markup("").join(_rad(p, nn) for nn, p in sorted(rapporter, key=lambda x: x[0])))
+                    tid, tn, Markup("").join(_rad(p, nn) for nn, p in sorted(rapporter, key=lambda x: sorteringsnyckel(x[0]))))
                 for (tn, tid), rapporter in sorted(grupper.items()))
             delar.append(Markup('<details class="period"{}><summary>{} <span class="antal">({} {})</span>'
                                 "</summary>{}</details>").format(
