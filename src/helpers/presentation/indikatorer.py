@@ -94,8 +94,7 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
     rader, noter = [], []
     for iid in ids:
         ind = indikatorer.set_index("id").loc[iid]
-        dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
-        enhet = None if fmt.saknas(ind["enhet"]) else ind["enhet"]
+        enhet, dec = _enhet_och_decimaler(ind)
         namn = _radnamn(ind)  # the printed label ("- varav (%) småhus") where given; a varav measure is indented
         varav = not fmt.saknas(ind.get("varav_till")) and str(ind.get("varav_till")).strip() != ""
         rad = {"indikator": namn, "id": iid, "djup": 1 if varav else 0}
@@ -148,6 +147,12 @@ def tabellrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
     if skillnader:
         noter.append(skillnader)
     return pd.DataFrame(rader), kolumner, noter
+
+
+def _enhet_och_decimaler(ind) -> tuple[str | None, int]:
+    """An indicator row's unit (None when not given) and decimals (0 when not given)."""
+    return (None if fmt.saknas(ind["enhet"]) else ind["enhet"],
+            0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"]))
 
 
 def _radnamn(ind) -> str:
@@ -213,8 +218,7 @@ def delrader(indikatorer: pd.DataFrame, varden: pd.DataFrame, ids: list[str],
     omraden = [o + s for s in ("", *KONSSUFFIX.values()) for o in OMRADEN.values()]
     rader, anvanda = [], set()
     for iid in ids:
-        enhet = None if fmt.saknas(ind.at[iid, "enhet"]) else ind.at[iid, "enhet"]
-        dec = 0 if fmt.saknas(ind.at[iid, "decimaler"]) else int(ind.at[iid, "decimaler"])
+        enhet, dec = _enhet_och_decimaler(ind.loc[iid])
         celler: dict[int, dict[str, str]] = {}
         for k, r in poster:
             if r["indikator"] == iid and not fmt.saknas(r.get("varde")):
@@ -273,9 +277,8 @@ def diagram(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, pal
     from helpers.presentation import diagram as dia
 
     ind = indikatorer.set_index("id").loc[indikator]
-    dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
-    return dia.indikator(serie(varden, indikator), palett, namn=ind["namn"],
-                         enhet=None if fmt.saknas(ind["enhet"]) else ind["enhet"], decimaler=dec)
+    enhet, dec = _enhet_och_decimaler(ind)
+    return dia.indikator(serie(varden, indikator), palett, namn=ind["namn"], enhet=enhet, decimaler=dec)
 
 
 def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, kolada: pd.DataFrame | None,
@@ -306,10 +309,9 @@ def jamforelse(indikatorer: pd.DataFrame, varden: pd.DataFrame, indikator: str, 
             serier[enhet["namn"]] = d[["ar", "varde"]]
     mal = varden[(varden["indikator"] == indikator) & (varden["typ"] == "mal")
                  & (varden["vardetyp"].fillna("niva") == "niva")].dropna(subset=["varde"])[["ar", "varde"]]
-    dec = 0 if fmt.saknas(ind["decimaler"]) else int(ind["decimaler"])
+    matt_enhet, dec = _enhet_och_decimaler(ind)
     saknade = [j["namn"] for j in kl.jamforelser(kommun) if j["namn"] not in serier]
-    html = dia.jamforelse(serier, mal, palett, namn=ind["namn"], kpi=kpi, decimaler=dec,
-                          enhet=None if fmt.saknas(ind["enhet"]) else ind["enhet"])
+    html = dia.jamforelse(serier, mal, palett, namn=ind["namn"], kpi=kpi, decimaler=dec, enhet=matt_enhet)
     notis = f"Kolada saknar värden för: {', '.join(saknade)}." if saknade else None
     return html, notis
 
